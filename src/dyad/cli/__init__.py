@@ -1,0 +1,16 @@
+"""dyad's command line: one typer ``app``, one module per verb.
+
+Each command is a thin wrapper over a library function; the library logs and
+never prints.
+"""
+
+from __future__ import annotations
+
+from dyad.cli._app import app
+
+# Importing a command module registers its verbs on ``app``.
+from dyad.cli import code, events, evaluate, explain  # noqa: E402,F401
+
+
+def main() -> None:
+    app()

