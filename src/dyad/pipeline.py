@@ -1,15 +1,45 @@
 """The in-process driver: an Article in, its Events out.
 
-``Pipeline`` loads the spaCy model and the package tables once, then runs the
-stages in order: parse -> actors -> events -> dates/places -> ontology codes.
+``Pipeline`` loads the spaCy model, the ontology, the patterns and the
+knowledge base once, then runs the stages in order for each article:
+parse -> actors -> events -> dates and places -> ontology codes.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date as Date
 from typing import Iterable, Iterator
 
+from dyad.actors.kb import load_kb
+from dyad.actors.resolve import ActorResolver
+from dyad.data import load_ontology
+from dyad.events.code import Dropped, SentenceCoder
+from dyad.events.patterns import load_patterns
+from dyad.parse import DEFAULT_MODEL, load_nlp, mask_dateline
 from dyad.records import Article, Event
+
+
+@dataclass(slots=True)
+class Coded:
+    """One article's result, with what was dropped and why (for ``dyad explain``)."""
+
+    article: Article
+    events: list[Event]
+    dropped: list[Dropped] = field(default_factory=list)
+    doc: object = None
+
+
+def fill_codes(event: Event, onto) -> Event:
+    """Set the ontology fields (root, Goldstein, QuadClass, PLOVER) from the CAMEO code."""
+    c = onto[event.cameo]
+    event.cameo_root = c.root
+    event.goldstein = c.goldstein
+    event.quad_class = c.quad_class
+    event.plover = c.plover
+    event.plover_mode = c.plover_mode
+    event.contexts = list(c.contexts)
+    return event
 
 
 class Pipeline:
@@ -20,19 +50,72 @@ class Pipeline:
     """
 
     def __init__(self, *, model: str | None = None, kb_paths: Iterable[str] = ()):
-        from dyad.parse import DEFAULT_MODEL, load_nlp
-
         self.nlp = load_nlp(model or DEFAULT_MODEL)
-        self.kb_paths = tuple(kb_paths)
+        self.onto = load_ontology()
+        self.patterns = load_patterns()
+        self.kb = load_kb(tuple(str(p) for p in kb_paths))
+        self._places = None
+
+    # -- stages after the coder ------------------------------------------------------
+    def _gazetteer(self):
+        if self._places is None:
+            from dyad.places import load_gazetteer
+
+            self._places = load_gazetteer()
+        return self._places
+
+    def _finish(self, event: Event, sent, trigger, dateline, resolver: ActorResolver) -> Event:
+        from dyad.dates import resolve_event_date
+        from dyad.places import locate_event
+
+        event.date = resolve_event_date(
+            sent.text, event.pub_date, offset=sent.start_char,
+            anchor=trigger.idx - sent.start_char,
+            tense="future" if event.modality == "intended" else None,
+        )
+        prefer = [e.country for e in event.actors + event.recipients if e.country]
+        prefer += resolver.main_countries()
+        event.location = locate_event(sent, trigger, gazetteer=self._gazetteer(), dateline=dateline,
+                                      prefer_countries=tuple(dict.fromkeys(prefer)))
+        return fill_codes(event, self.onto)
+
+    # -- public ----------------------------------------------------------------------
+    def code_doc(self, article: Article, doc, dateline=None) -> Coded:
+        resolver = ActorResolver(doc, self.kb, article.date)
+        coder = SentenceCoder(self.patterns, resolver, article.id, article.date)
+        events: list[Event] = []
+        for sent in doc.sents:
+            if not sent.text.strip():
+                continue
+            for ev in coder.code_sentence(sent):
+                trigger = doc.char_span(ev.trigger.span[0], ev.trigger.span[1], alignment_mode="expand")
+                head = trigger.root if trigger is not None else sent.root
+                events.append(self._finish(ev, sent, head, dateline, resolver))
+        return Coded(article, events, coder.dropped, doc)
+
+    def code_article(self, article: Article) -> Coded:
+        text, dateline = mask_dateline(article.text)
+        return self.code_doc(article, self.nlp(text), dateline)
 
     def code(self, article: Article) -> list[Event]:
         """All events of one article, in text order."""
-        raise NotImplementedError  # filled in by the coder (events stage)
+        return self.code_article(article).events
 
     def code_many(self, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[tuple[Article, list[Event]]]:
-        """(article, events) pairs, parsing in batches for speed."""
+        """(article, events) pairs; spaCy parses in batches for speed."""
+        batch: list[Article] = []
         for article in articles:
-            yield article, self.code(article)
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from self._code_batch(batch)
+                batch = []
+        if batch:
+            yield from self._code_batch(batch)
+
+    def _code_batch(self, batch: list[Article]) -> Iterator[tuple[Article, list[Event]]]:
+        masked = [mask_dateline(a.text) for a in batch]
+        for article, (text, dateline), doc in zip(batch, masked, self.nlp.pipe(t for t, _ in masked)):
+            yield article, self.code_doc(article, doc, dateline).events
 
     def code_text(self, text: str, pub_date: Date | None = None, *, article_id: str = "text") -> list[Event]:
         """Code a bare text (a sentence or a story body)."""

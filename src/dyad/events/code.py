@@ -1,0 +1,563 @@
+"""The event coder: patterns over the dependency parse -> coded events.
+
+Reads a parsed sentence (spaCy ``Span``), the compiled ``Patterns`` and an
+``ActorResolver`` for the article; returns ``Event`` records with CAMEO codes,
+roles, modality, trigger and evidence. Dates, places and the ontology fields
+are filled by later stages (see ``dyad.pipeline``).
+
+Every decision not to emit an event is recorded as a ``Dropped`` note so that
+``dyad explain`` can say why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+from dyad.actors.resolve import ActorResolver
+from dyad.events.patterns import NounPattern, Patterns, VerbPattern
+from dyad.records import Entity, Event, Trigger
+
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can", "ought"}
+HYPOTHETICAL_MARK = {"if", "unless", "whether", "lest"}
+FUTURE_AUX = {"will", "shall", "'ll"}
+NEGATORS = {"not", "n't", "never", "no"}
+FAILURE_VERBS = {"fail", "cancel", "postpone", "delay", "avoid", "stop", "cease"}
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJ = {"nsubjpass", "csubjpass"}
+OBJECT_CONTROL = {"appeal", "demand"}  # "urged Iran to talk": Iran is the embedded subject
+
+
+@dataclass(slots=True)
+class Candidate:
+    token: object  # the trigger's head token
+    tokens: list  # all trigger tokens (light verb + noun)
+    code: str | None
+    pattern: VerbPattern | NounPattern
+    kind: str  # verb | noun | light
+    actor_heads: list = field(default_factory=list)
+    recipient_heads: list = field(default_factory=list)
+    modality: str = "asserted"
+    dropped: str | None = None
+    governed_by: "Candidate | None" = None
+    embedded: "Candidate | None" = None
+
+    @property
+    def cls(self) -> str | None:
+        return self.pattern.cls if isinstance(self.pattern, VerbPattern) else None
+
+    @property
+    def sym(self) -> bool:
+        return "sym" in self.pattern.flags
+
+
+@dataclass(slots=True)
+class Dropped:
+    trigger: str
+    code: str | None
+    reason: str
+
+
+# -- small parse helpers ------------------------------------------------------------
+
+def _conjuncts(tok) -> list:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"):
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _children(tok, deps) -> list:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _is_passive(tok) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in tok.children) or (
+        tok.dep_ == "acl" and tok.tag_ == "VBN"
+    )
+
+
+def _particle(tok) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "prt":
+            return c.lower_
+    return None
+
+
+QUANTIFIERS = {"number", "series", "round", "couple", "lot", "string", "wave", "spate", "host", "flurry", "set"}
+
+
+def _direct_object(tok):
+    """The direct object; through a quantifier ("held a number of meetings": meetings)."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj"):
+            if c.lemma_.lower() in QUANTIFIERS:
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ == "of":
+                        for o in p.children:
+                            if o.dep_ == "pobj":
+                                return o
+            return c
+    return None
+
+
+def _prep_objects(tok, preps) -> list:
+    """Objects of the given prepositions attached to ``tok`` (and its direct object)."""
+    out = []
+    hosts = [tok]
+    dobj = _direct_object(tok)
+    if dobj is not None:
+        hosts.append(dobj)
+    for host in hosts:
+        for c in host.children:
+            if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out.extend(_conjuncts(p))
+    return out
+
+
+def _preps_of(tok) -> set[str]:
+    found = {c.lower_ for c in tok.children if c.dep_ in ("prep", "dative", "agent")}
+    dobj = _direct_object(tok)
+    if dobj is not None:
+        found |= {c.lower_ for c in dobj.children if c.dep_ == "prep"}
+    return found
+
+
+def _object_lemmas(tok) -> set[str]:
+    obj = _direct_object(tok)
+    if obj is None and _is_passive(tok):
+        obj = next((c for c in tok.children if c.dep_ in PASSIVE_SUBJ), None)
+    if obj is None:
+        return set()
+    lemmas = {obj.lemma_.lower(), obj.lower_}
+    lemmas |= {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
+    return lemmas
+
+
+def _negated(tok) -> bool:
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATORS):
+            return True
+    return False
+
+
+def _hypothetical(tok) -> bool:
+    node = tok
+    for _ in range(6):
+        for c in node.children:
+            if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX:
+                return True
+            if c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARK:
+                return True
+        if node.dep_ in ("advcl",) and any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARK
+                                          for c in node.children):
+            return True
+        if node.head is node or node.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "acl", "relcl"):
+            break
+        node = node.head
+    return False
+
+
+def _future(tok) -> bool:
+    for c in tok.children:
+        if c.dep_ == "aux" and c.lower_ in FUTURE_AUX:
+            return True
+    # "is going to meet", "is due to visit", "is set to sign", "plans to"
+    head = tok.head
+    if tok.dep_ == "xcomp" and head.lemma_ in ("go", "due", "set", "schedule", "expect", "plan"):
+        return any(c.dep_ in ("aux", "auxpass") for c in head.children) or head.lemma_ in ("due",)
+    return False
+
+
+class SentenceCoder:
+    """Codes the sentences of one article, in order."""
+
+    def __init__(self, patterns: Patterns, resolver: ActorResolver, article_id: str, pub_date: Date):
+        self.patterns = patterns
+        self.resolver = resolver
+        self.article_id = article_id
+        self.pub_date = pub_date
+        self.dropped: list[Dropped] = []
+
+    # -- candidates ----------------------------------------------------------------
+    def _match_verb(self, tok) -> VerbPattern | None:
+        plist = self.patterns.verbs.get(tok.lemma_.lower()) or self.patterns.verbs.get(tok.lower_)
+        if not plist:
+            return None
+        prt = _particle(tok)
+        if prt and not any(p.particle == prt for p in plist):
+            prt_ok = lambda p: p.particle is None  # noqa: E731
+        else:
+            prt_ok = lambda p: p.particle == prt  # noqa: E731
+        preps = _preps_of(tok)
+        objs = _object_lemmas(tok)
+        passive = _is_passive(tok)
+        best, best_score = None, -1
+        for p in plist:
+            if not prt_ok(p):
+                continue
+            prep_hit = bool(p.preps & preps)
+            if "needprep" in p.flags and not prep_hit:
+                continue
+            if p.objects:
+                if "-" in p.objects:
+                    if objs:
+                        continue
+                elif not (p.objects & objs):
+                    continue
+            if "passive" in p.flags and not passive:
+                continue
+            score = p.specificity * 2 + prep_hit
+            if score > best_score:
+                best, best_score = p, score
+        return best
+
+    def candidates(self, sent) -> list[Candidate]:
+        found: dict[int, Candidate] = {}
+        consumed: set[int] = set()
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")):
+                p = self._match_verb(tok)
+                if p is None:
+                    continue
+                if p.cls == "light":
+                    obj = _direct_object(tok)
+                    if obj is None and _is_passive(tok):
+                        obj = next((c for c in tok.children if c.dep_ in PASSIVE_SUBJ), None)
+                    np = self._noun_pattern(obj) if obj is not None else None
+                    if np is None:
+                        continue
+                    found[tok.i] = Candidate(tok, [tok, obj], np.code, np, "light")
+                    consumed.add(obj.i)
+                    continue
+                found[tok.i] = Candidate(tok, [tok], p.code, p, "verb")
+        for tok in sent:
+            if tok.i in consumed or tok.i in found or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            np = self._noun_pattern(tok)
+            if np is None:
+                continue
+            head = found.get(tok.head.i)
+            if head is not None and tok.dep_ in ("dobj", "nsubjpass") and head.kind == "verb":
+                continue  # "condemned the attack": the verb carries the event
+            found[tok.i] = Candidate(tok, [tok], np.code, np, "noun")
+        return [found[i] for i in sorted(found)]
+
+    def _noun_pattern(self, tok) -> NounPattern | None:
+        if tok is None:
+            return None
+        return self.patterns.nouns.get(tok.lemma_.lower()) or self.patterns.nouns.get(tok.lower_)
+
+    # -- roles -----------------------------------------------------------------------
+    def _subjects(self, tok, cands: dict[int, Candidate]) -> list:
+        if _is_passive(tok):
+            agents = []
+            for c in tok.children:
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            agents.extend(_conjuncts(p))
+            return agents
+        subj = _children(tok, SUBJECT_DEPS)
+        if subj:
+            s = subj[0]
+            if s.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+                return _conjuncts(tok.head)
+            return _conjuncts(s)
+        # inherit from the governing clause
+        head = tok.head
+        if head is tok:
+            return []
+        if tok.dep_ == "xcomp":
+            gov = cands.get(head.i)
+            if gov is not None and gov.cls in OBJECT_CONTROL:
+                dobj = _direct_object(head)
+                if dobj is not None:
+                    return _conjuncts(dobj)
+            return self._subjects(head, cands)
+        if tok.dep_ in ("conj", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX"):
+            if tok.dep_ == "ccomp":
+                return []
+            return self._subjects(head, cands)
+        if tok.dep_ == "relcl":
+            return _conjuncts(head)
+        return []
+
+    def _objects(self, cand: Candidate) -> list:
+        tok = cand.token
+        p = cand.pattern
+        if cand.kind == "noun" or cand.kind == "light":
+            noun = cand.tokens[-1]
+            targets = []
+            for c in noun.children:
+                if c.dep_ == "prep" and c.lower_ in p.preps and c.lower_ != "between":
+                    for o in c.children:
+                        if o.dep_ == "pobj":
+                            targets.extend(_conjuncts(o))
+            if not targets and cand.kind == "light":
+                targets = _prep_objects(tok, p.preps - {"between"})
+            return targets
+        if p.preps:
+            targets = _prep_objects(tok, p.preps)
+            if targets:
+                return targets
+        if _is_passive(tok):
+            subj = _children(tok, PASSIVE_SUBJ)
+            if subj:
+                return _conjuncts(subj[0])
+            if tok.dep_ == "acl":
+                return _conjuncts(tok.head)
+        dobj = _direct_object(tok)
+        if dobj is not None and not (p.objects and dobj.lemma_.lower() in p.objects):
+            return _conjuncts(dobj)
+        dative = [c for c in tok.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        if dative:
+            return _conjuncts(dative[0])
+        return []
+
+    def _noun_actors(self, cand: Candidate) -> tuple[list, list]:
+        """Actors of a nominal event: possessor, "by" agent, "between X and Y", demonym modifiers."""
+        noun = cand.tokens[-1]
+        actors, recips = [], []
+        for c in noun.children:
+            if c.dep_ == "poss":
+                actors.extend(_conjuncts(c))
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                actors.extend(o for p in c.children if p.dep_ == "pobj" for o in _conjuncts(p))
+            elif c.dep_ == "prep" and c.lower_ == "between":
+                objs = [o for p in c.children if p.dep_ == "pobj" for o in _conjuncts(p)]
+                if objs:
+                    actors.append(objs[0])
+                    recips.extend(objs[1:])
+            elif c.dep_ in ("amod", "compound", "nmod") and c.i in self.resolver.index.names:
+                actors.append(c)
+        if cand.kind == "noun" and len(actors) >= 2 and cand.sym and not recips:
+            actors, recips = actors[:1], actors[1:]
+        return actors, recips
+
+    # -- governing verbs -----------------------------------------------------------
+    def _link(self, cands: list[Candidate]) -> None:
+        by_tok = {c.token.i: c for c in cands}
+        for c in cands:
+            node = c.token
+            if c.kind == "noun":
+                # a noun event hangs off its clause's verb: "agreed to hold talks" etc.
+                node = c.token.head if c.token.dep_ in ("dobj", "pobj") else c.token
+                if c.token.dep_ == "pobj":
+                    node = c.token.head.head
+                gov = by_tok.get(node.i) if node is not c.token else None
+                if gov is not None and gov.cls in ("speech",):
+                    c.modality = "reported"
+                chain_start = node
+            else:
+                chain_start = node
+            tok = chain_start
+            first = True
+            for _ in range(8):
+                dep = tok.dep_
+                parent = tok.head
+                if parent is tok:
+                    break
+                if dep not in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "dobj", "pobj", "prep", "acl", "relcl") and not first:
+                    break
+                first = False
+                gov = by_tok.get(parent.i)
+                if parent.lemma_.lower() in FAILURE_VERBS and dep in ("xcomp", "dobj"):
+                    c.dropped = f"governed by '{parent.text}'"
+                    break
+                if gov is not None and gov is not c:
+                    cls = gov.cls
+                    if cls in ("intent", "appeal", "demand", "threat", "refuse") and dep in ("xcomp", "ccomp", "dobj"):
+                        if gov.embedded is None:
+                            gov.embedded = c
+                        c.governed_by = gov
+                        break
+                    if cls == "deny" and dep in ("ccomp", "xcomp", "dobj", "pcomp"):
+                        c.dropped = f"denied by '{parent.text}'"
+                        break
+                    if cls == "speech" and dep in ("ccomp", "parataxis", "xcomp"):
+                        c.modality = "reported"
+                        break
+                if dep in ("conj",) or dep in ("advcl", "relcl", "acl"):
+                    break
+                tok = parent
+
+    # -- main ------------------------------------------------------------------------
+    def code_sentence(self, sent) -> list[Event]:
+        cands = self.candidates(sent)
+        if not cands:
+            return []
+        self._link(cands)
+        by_tok = {c.token.i: c for c in cands}
+        events: list[Event] = []
+        text = sent.doc.text
+        question = sent.text.rstrip().endswith("?")
+        for c in cands:
+            why = self._why_dropped(c, question)
+            if why:
+                self.dropped.append(Dropped(c.token.text, c.code, why))
+                continue
+            code = c.code
+            modality = c.modality
+            name = c.pattern.name
+            if c.cls in ("intent", "appeal", "demand", "threat", "refuse"):
+                emb = c.embedded
+                emb_code = emb.code if emb is not None and not emb.dropped else None
+                code = self.patterns.recode(c.cls, emb_code) if (emb_code or c.code) else None
+                if c.cls == "intent":
+                    modality = "intended"
+                if emb is not None:
+                    name += ">" + emb.pattern.name
+            elif c.kind != "noun" and _future(c.token):
+                code = self.patterns.recode("intent", code)
+                modality = "intended"
+                name += ">future"
+            if not code:
+                continue
+            if c.cls == "speech":
+                continue  # a plain statement is coded only when nothing else is (below)
+            ev = self._build(c, code, modality, name, by_tok, sent)
+            if ev is not None:
+                events.append(ev)
+        if not events:
+            ev = self._statement(cands, sent, question, by_tok)
+            if ev is not None:
+                events.append(ev)
+        return self._dedup(events)
+
+    def _why_dropped(self, c: Candidate, question: bool) -> str | None:
+        if c.dropped:
+            return c.dropped
+        if c.governed_by is not None:
+            return f"recoded by '{c.governed_by.token.text}'"
+        tok = c.token
+        if c.kind == "noun":
+            if any(ch.lower_ in ("no",) and ch.dep_ == "det" for ch in tok.children):
+                return "negated"
+            host = tok.head if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") else None
+            if host is not None and host.pos_ in ("VERB", "AUX") and (_negated(host) or _hypothetical(host)):
+                return "negated or hypothetical"
+            return None
+        if _negated(tok):
+            return "negated"
+        if _hypothetical(tok):
+            return "hypothetical"
+        if question:
+            return "question"
+        return None
+
+    def _entities(self, heads) -> list[Entity]:
+        out: list[Entity] = []
+        for h in self.resolver.merge_adjacent(heads):
+            for ent in self.resolver.resolve(h):
+                if all(ent.span != o.span or ent.code != o.code for o in out):
+                    out.append(ent)
+                    self.resolver.note(ent, h)
+        return out
+
+    def _build(self, c: Candidate, code: str, modality: str, name: str, by_tok, sent) -> Event | None:
+        if c.kind == "noun":
+            actor_heads, recip_heads = self._noun_actors(c)
+            recip_heads = recip_heads + self._objects(c)
+        else:
+            actor_heads = self._subjects(c.token, by_tok)
+            recip_heads = self._objects(c)
+            emb = c.embedded
+            if emb is not None and not recip_heads and c.cls not in OBJECT_CONTROL:
+                recip_heads = self._objects(emb) if emb.kind != "noun" else self._noun_actors(emb)[1] + self._objects(emb)
+        actors = self._entities(actor_heads)
+        recips = [r for r in self._entities(recip_heads) if all(r.span != a.span for a in actors)]
+        how_pair = False
+        if c.sym and not recips and len(actors) >= 2:
+            actors, recips = actors[:1], actors[1:]
+        if not actors and "pair" in c.pattern.flags:
+            pair = self.resolver.registry.pair()
+            if pair:
+                a, b = pair
+                actors = [Entity(a.text, a.span, a.name, a.country, a.sector, "context", a.group)]
+                recips = recips or [Entity(b.text, b.span, b.name, b.country, b.sector, "context", b.group)]
+                how_pair = True
+        if not actors and not recips:
+            self.dropped.append(Dropped(c.token.text, code, "no actor"))
+            return None
+        resolved = any(e.country or e.sector or e.group for e in actors + recips)
+        self._fill_from_context(actors, recips)
+        toks = sorted(c.tokens, key=lambda t: t.i)
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+        trig_text = sent.doc.text[start:end] if c.kind != "light" else " ".join(t.text for t in toks)
+        conf = self._confidence(c, actors, recips, modality, how_pair)
+        if not resolved:
+            conf = max(0.05, conf - 0.2)
+        return Event(
+            article_id=self.article_id,
+            pub_date=self.pub_date,
+            cameo=code,
+            trigger=Trigger(trig_text, (start, end), c.token.lemma_.lower()),
+            sentence=sent.text.strip(),
+            sentence_span=(sent.start_char, sent.start_char + len(sent.text.rstrip())),
+            actors=actors,
+            recipients=recips,
+            confidence=conf,
+            modality=modality,
+            coder_kind="pattern",
+            coder_name=name,
+        )
+
+    def _fill_from_context(self, actors: list[Entity], recips: list[Entity]) -> None:
+        """An actor with a sector but no country takes the article's other main country."""
+        main = self.resolver.main_countries()
+        if not main:
+            return
+        for group, other in ((actors, recips), (recips, actors)):
+            for ent in group:
+                if ent.country or not ent.sector or ent.how == "coref":
+                    continue
+                taken = {e.country for e in other if e.country}
+                pick = next((c for c in main if c not in taken), None)
+                if pick:
+                    ent.country = pick
+                    ent.how = ent.how + "+context" if ent.how != "none" else "context"
+
+    def _confidence(self, c: Candidate, actors, recips, modality: str, how_pair: bool) -> float:
+        score = 0.45
+        if any(a.country for a in actors):
+            score += 0.15
+        if any(a.sector for a in actors):
+            score += 0.05
+        if recips and any(r.country or r.sector or r.group for r in recips):
+            score += 0.1
+        if c.kind == "verb" and c.pattern.specificity > 0:
+            score += 0.08
+        if c.kind == "noun":
+            score -= 0.08
+        if how_pair:
+            score -= 0.1
+        if any("context" in e.how for e in actors + recips):
+            score -= 0.08
+        if modality == "reported":
+            score -= 0.03
+        return max(0.05, min(0.95, score))
+
+    def _statement(self, cands, sent, question: bool, by_tok) -> Event | None:
+        """A plain statement ("X said ...") is coded 010 only when the sentence has no other event."""
+        for c in cands:
+            if c.cls == "speech" and c.code and not c.dropped and not question and not _negated(c.token):
+                ev = self._build(c, c.code, "asserted", c.pattern.name, by_tok, sent)
+                if ev is not None and any(a.country for a in ev.actors):
+                    ev.confidence = min(ev.confidence, 0.35)
+                    ev.recipients = []
+                    return ev
+        return None
+
+    def _dedup(self, events: list[Event]) -> list[Event]:
+        seen: dict[tuple, Event] = {}
+        for ev in events:
+            key = (ev.cameo, tuple(a.code for a in ev.actors), tuple(r.code for r in ev.recipients))
+            old = seen.get(key)
+            if old is None or ev.confidence > old.confidence:
+                seen[key] = ev
+        kept = set(id(e) for e in seen.values())
+        return [e for e in events if id(e) in kept]
