@@ -289,8 +289,9 @@ class ActorResolver:
             ref = self._coref(toks, head)
             if ref:
                 return Entity(text, (start, end), ref.name, ref.country, ref.sector, "coref", ref.group)
-            if not name:
+            if head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
                 return None
+            # unresolved, but still the actor the text names: kept, with no codes
         elif how == "title" and not country:
             ref = self._coref(toks, head)
             if ref and ref.sector == sector:
@@ -304,15 +305,17 @@ class ActorResolver:
                     and toks[0].i <= e.start and e.end <= toks[-1].i + 1]
         if ents:
             words = [t for t in ents[0]]
-        elif head.pos_ == "PROPN" and head.i not in self.index.names and head.i not in self.index.sectors:
-            words = [t for t in toks if t.i <= head.i and t.pos_ == "PROPN" and t.i not in self.index.names]
-            # keep the run of proper nouns ending at the head
+        elif toks[-1].pos_ == "PROPN" and toks[-1].i not in self.index.names:
+            # the run of proper nouns closing the mention: "... Committee Gen Zubair Hayat"
             run = []
-            for t in reversed(words):
-                if run and t.i != run[-1].i - 1:
+            for t in reversed(toks):
+                if t.pos_ != "PROPN" or t.i in self.index.names or t.i in self.index.sectors \
+                        or t.lower_ in _TITLES or t.ent_type_ in ("ORG", "GPE", "NORP"):
                     break
                 run.append(t)
             words = list(reversed(run))
+            if len(words) == 1 and head.i != words[0].i and head.pos_ != "PROPN":
+                return None
         else:
             return None
         while words and (words[0].lower_ in _TITLES or words[0].i in self.index.sectors or words[0].is_punct):

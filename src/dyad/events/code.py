@@ -26,6 +26,14 @@ FAILURE_VERBS = {"fail", "cancel", "postpone", "delay", "avoid", "stop", "cease"
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJ = {"nsubjpass", "csubjpass"}
 OBJECT_CONTROL = {"appeal", "demand"}  # "urged Iran to talk": Iran is the embedded subject
+SPEAKER_PRONOUNS = {"it", "they", "we"}
+# Nouns that carry the event of their modifier: "a mediation effort", "a peace mission".
+CARRIER_NOUNS = {"effort", "mission", "bid", "campaign", "operation", "initiative", "process", "round",
+                 "session", "attempt", "plan", "deal", "message", "visit", "raid"}
+GOVERNING = {"intent", "appeal", "demand", "threat", "refuse"}
+OBLIGATION_AUX = {"must", "should", "ought"}
+LINK_DEPS = {"xcomp", "ccomp", "conj", "advcl", "pcomp", "dobj", "pobj", "prep", "acl", "relcl", "acomp",
+             "parataxis", "npadvmod", "attr", "oprd"}
 
 
 @dataclass(slots=True)
@@ -41,6 +49,7 @@ class Candidate:
     dropped: str | None = None
     governed_by: "Candidate | None" = None
     embedded: "Candidate | None" = None
+    speaker: "Candidate | None" = None  # the speech verb that reports this event
 
     @property
     def cls(self) -> str | None:
@@ -144,6 +153,10 @@ def _negated(tok) -> bool:
     return False
 
 
+def _has_aux(tok, words) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in words for c in tok.children)
+
+
 def _hypothetical(tok) -> bool:
     node = tok
     for _ in range(6):
@@ -219,10 +232,12 @@ class SentenceCoder:
         found: dict[int, Candidate] = {}
         consumed: set[int] = set()
         for tok in sent:
-            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")):
+            if tok.pos_ in ("VERB", "AUX", "ADJ") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")):
                 p = self._match_verb(tok)
                 if p is None:
                     continue
+                if tok.pos_ == "ADJ" and p.cls != "intent":
+                    continue  # adjectives only govern ("willing to", "ready to")
                 if p.cls == "light":
                     obj = _direct_object(tok)
                     if obj is None and _is_passive(tok):
@@ -247,9 +262,16 @@ class SentenceCoder:
         return [found[i] for i in sorted(found)]
 
     def _noun_pattern(self, tok) -> NounPattern | None:
+        """The event noun pattern of ``tok``, or of its compound ("mediation effort")."""
         if tok is None:
             return None
-        return self.patterns.nouns.get(tok.lemma_.lower()) or self.patterns.nouns.get(tok.lower_)
+        nouns = self.patterns.nouns
+        hit = nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
+        if hit is None and tok.lemma_.lower() in CARRIER_NOUNS:
+            for c in tok.children:
+                if c.dep_ in ("compound", "amod") and (c.lemma_.lower() in nouns or c.lower_ in nouns):
+                    return nouns.get(c.lemma_.lower()) or nouns.get(c.lower_)
+        return hit
 
     # -- roles -----------------------------------------------------------------------
     def _subjects(self, tok, cands: dict[int, Candidate]) -> list:
@@ -277,6 +299,8 @@ class SentenceCoder:
                 dobj = _direct_object(head)
                 if dobj is not None:
                     return _conjuncts(dobj)
+            return self._subjects(head, cands)
+        if tok.dep_ == "acomp":
             return self._subjects(head, cands)
         if tok.dep_ in ("conj", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX"):
             if tok.dep_ == "ccomp":
@@ -339,51 +363,58 @@ class SentenceCoder:
         return actors, recips
 
     # -- governing verbs -----------------------------------------------------------
+    def _parent(self, c: Candidate, by_tok: dict[int, Candidate]):
+        """The nearest candidate above ``c`` in the tree and the dependency it hangs by.
+
+        Returns ``(gov, dep)`` where ``dep`` is the relation of the path's last step
+        below ``gov``; ``gov`` is the string "fail" under a verb like "failed to".
+        """
+        tok = c.token
+        for _ in range(10):
+            parent = tok.head
+            if parent is tok:
+                return None, None
+            dep = tok.dep_
+            if parent.lemma_.lower() in FAILURE_VERBS and dep in ("xcomp", "dobj"):
+                return "fail", dep
+            gov = by_tok.get(parent.i)
+            if gov is not None and gov is not c:
+                return gov, dep
+            if dep not in LINK_DEPS:
+                return None, None
+            tok = parent
+        return None, None
+
     def _link(self, cands: list[Candidate]) -> None:
+        """Attach each candidate to what governs it: intent/appeal/... verbs recode it,
+        speech verbs make it reported, denial and failure drop it."""
         by_tok = {c.token.i: c for c in cands}
-        for c in cands:
-            node = c.token
-            if c.kind == "noun":
-                # a noun event hangs off its clause's verb: "agreed to hold talks" etc.
-                node = c.token.head if c.token.dep_ in ("dobj", "pobj") else c.token
-                if c.token.dep_ == "pobj":
-                    node = c.token.head.head
-                gov = by_tok.get(node.i) if node is not c.token else None
-                if gov is not None and gov.cls in ("speech",):
-                    c.modality = "reported"
-                chain_start = node
-            else:
-                chain_start = node
-            tok = chain_start
-            first = True
-            for _ in range(8):
-                dep = tok.dep_
-                parent = tok.head
-                if parent is tok:
-                    break
-                if dep not in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "dobj", "pobj", "prep", "acl", "relcl") and not first:
-                    break
-                first = False
-                gov = by_tok.get(parent.i)
-                if parent.lemma_.lower() in FAILURE_VERBS and dep in ("xcomp", "dobj"):
-                    c.dropped = f"governed by '{parent.text}'"
-                    break
-                if gov is not None and gov is not c:
-                    cls = gov.cls
-                    if cls in ("intent", "appeal", "demand", "threat", "refuse") and dep in ("xcomp", "ccomp", "dobj"):
-                        if gov.embedded is None:
-                            gov.embedded = c
-                        c.governed_by = gov
-                        break
-                    if cls == "deny" and dep in ("ccomp", "xcomp", "dobj", "pcomp"):
-                        c.dropped = f"denied by '{parent.text}'"
-                        break
-                    if cls == "speech" and dep in ("ccomp", "parataxis", "xcomp"):
-                        c.modality = "reported"
-                        break
-                if dep in ("conj",) or dep in ("advcl", "relcl", "acl"):
-                    break
-                tok = parent
+        # ancestors first, so a consumed governor passes its state down
+        for c in sorted(cands, key=lambda c: sum(1 for _ in c.token.ancestors)):
+            gov, dep = self._parent(c, by_tok)
+            if gov is None:
+                continue
+            if gov == "fail":
+                c.dropped = "governed by a verb of failure"
+                continue
+            cls = gov.cls
+            if cls in GOVERNING and dep in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "pobj"):
+                if gov.embedded is None:
+                    gov.embedded = c
+                c.governed_by = gov
+            elif cls == "deny" and dep in ("ccomp", "xcomp", "dobj", "pcomp", "prep"):
+                c.dropped = f"denied by '{gov.token.text}'"
+            elif cls == "speech" and dep in ("ccomp", "parataxis", "xcomp", "dobj", "advcl"):
+                c.modality = "reported"
+                c.speaker = gov
+                if _has_aux(c.token, OBLIGATION_AUX):
+                    gov.embedded = c  # "X said Y must stop": X demands
+                    c.governed_by = gov
+            elif gov.governed_by is not None and dep in ("advcl", "xcomp", "conj", "ccomp"):
+                c.governed_by = gov.governed_by  # "agreed to send troops to help": one intent
+            elif gov.modality == "reported" and dep in ("conj", "advcl", "xcomp", "ccomp"):
+                c.modality = "reported"
+                c.speaker = gov.speaker
 
     # -- main ------------------------------------------------------------------------
     def code_sentence(self, sent) -> list[Event]:
@@ -412,14 +443,20 @@ class SentenceCoder:
                 if emb is not None:
                     name += ">" + emb.pattern.name
             elif c.kind != "noun" and _future(c.token):
-                code = self.patterns.recode("intent", code)
-                modality = "intended"
-                name += ">future"
+                modality = "intended"  # scheduled, not yet happened; the code stays
             if not code:
                 continue
+            recip_heads = None
             if c.cls == "speech":
-                continue  # a plain statement is coded only when nothing else is (below)
-            ev = self._build(c, code, modality, name, by_tok, sent)
+                # "X said Y must stop": X demands that Y stop
+                obliged = c.embedded.token if c.embedded is not None else next(
+                    (ch for ch in c.token.children if ch.dep_ == "ccomp" and _has_aux(ch, OBLIGATION_AUX)), None)
+                if obliged is None:
+                    continue  # a plain statement is coded only when nothing else is (below)
+                code = self.patterns.recode("demand", c.embedded.code if c.embedded is not None else None)
+                name += ">must"
+                recip_heads = self._subjects(obliged, by_tok)
+            ev = self._build(c, code, modality, name, by_tok, sent, recip_heads=recip_heads)
             if ev is not None:
                 events.append(ev)
         if not events:
@@ -458,16 +495,27 @@ class SentenceCoder:
                     self.resolver.note(ent, h)
         return out
 
-    def _build(self, c: Candidate, code: str, modality: str, name: str, by_tok, sent) -> Event | None:
+    def _build(self, c: Candidate, code: str, modality: str, name: str, by_tok, sent,
+               recip_heads: list | None = None) -> Event | None:
         if c.kind == "noun":
-            actor_heads, recip_heads = self._noun_actors(c)
-            recip_heads = recip_heads + self._objects(c)
+            actor_heads, noun_recips = self._noun_actors(c)
+            if recip_heads is None:
+                recip_heads = noun_recips + self._objects(c)
         else:
             actor_heads = self._subjects(c.token, by_tok)
-            recip_heads = self._objects(c)
-            emb = c.embedded
-            if emb is not None and not recip_heads and c.cls not in OBJECT_CONTROL:
-                recip_heads = self._objects(emb) if emb.kind != "noun" else self._noun_actors(emb)[1] + self._objects(emb)
+            if recip_heads is None:
+                recip_heads = self._objects(c)
+                emb = c.embedded
+                if emb is not None and not recip_heads and c.cls not in OBJECT_CONTROL:
+                    recip_heads = (self._objects(emb) if emb.kind != "noun"
+                                   else self._noun_actors(emb)[1] + self._objects(emb))
+        if "inverse" in c.pattern.flags and c.kind == "verb":
+            givers = _prep_objects(c.token, frozenset({"from"}))
+            if givers:
+                actor_heads, recip_heads = givers, actor_heads
+        if c.speaker is not None and actor_heads and all(h.lower_ in SPEAKER_PRONOUNS for h in actor_heads):
+            # "Russia said it would ...": "it" is the speaker
+            actor_heads = self._subjects(c.speaker.token, by_tok) or actor_heads
         actors = self._entities(actor_heads)
         recips = [r for r in self._entities(recip_heads) if all(r.span != a.span for a in actors)]
         how_pair = False

@@ -15,7 +15,7 @@ from dyad.data import load_ontology, read_csv
 from dyad.errors import DataError
 
 CLASSES = {"intent", "appeal", "demand", "threat", "refuse", "speech", "light", "deny"}
-FLAGS = CLASSES | {"sym", "passive", "pair", "needprep"}
+FLAGS = CLASSES | {"sym", "passive", "pair", "needprep", "inverse"}
 
 
 def _multi(value: str) -> frozenset[str]:
@@ -82,10 +82,13 @@ def load_patterns() -> Patterns:
         name = "verb:" + row["lemma"] + (" " + row["particle"] if row["particle"] else "")
         if row["object"]:
             name += "+" + row["object"].split("|")[0]
-        verbs[row["lemma"].lower()].append(
-            VerbPattern(row["lemma"].lower(), row["particle"].lower() or None, _multi(row["prep"]),
-                        _multi(row["object"]), code, flags, name)
-        )
+        pattern = VerbPattern(row["lemma"].lower(), row["particle"].lower() or None, _multi(row["prep"]),
+                              _multi(row["object"]), code, flags, name)
+        same = [p for p in verbs[pattern.lemma] if (p.particle, p.preps, p.objects, p.flags - CLASSES)
+                == (pattern.particle, pattern.preps, pattern.objects, pattern.flags - CLASSES)]
+        if same:
+            raise DataError(f"verbs.csv:{n}: the same conditions as an earlier {pattern.lemma!r} row")
+        verbs[pattern.lemma].append(pattern)
     for plist in verbs.values():
         plist.sort(key=lambda p: -p.specificity)
     nouns: dict[str, NounPattern] = {}

@@ -1,0 +1,127 @@
+"""The sentence coder on sentences we wrote: codes, roles, modality."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def only(events, root=None, code=None):
+    out = [e for e in events if (root is None or e.cameo.startswith(root)) and (code is None or e.cameo == code)]
+    return out
+
+
+def test_code_meeting_with_titles_resolves_both_sides(code):
+    evs = code("Kenyan President William Ruto met Somali President Hassan Sheikh Mohamud in Nairobi on Tuesday.")
+    meet = only(evs, "04")
+    assert meet, evs
+    ev = meet[0]
+    assert ev.plover == "CONSULT"
+    assert ev.actors[0].country == "KEN" and ev.actors[0].sector == "GOV"
+    assert ev.recipients[0].country == "SOM" and ev.recipients[0].sector == "GOV"
+
+
+def test_code_passive_agent_is_the_actor(code):
+    evs = code("A border post near Kandahar was attacked by Taliban fighters on Sunday.")
+    attack = only(evs, "19")
+    assert attack, evs
+    assert attack[0].actors and "Taliban" in attack[0].actors[0].text
+    assert "border post" in attack[0].recipients[0].text
+
+
+def test_code_negated_event_is_dropped(code):
+    evs = code("Japan did not sign the trade agreement with Australia on Friday.")
+    assert not only(evs, "05")
+
+
+def test_code_conditional_event_is_dropped(code):
+    evs = code("If Iran attacks Israel, the whole region would be drawn into war.")
+    assert not only(evs, "19")
+
+
+def test_code_question_is_not_an_event(code):
+    assert not only(code("Will Russia attack Finland next year?"), "19")
+
+
+def test_code_pledge_becomes_intent_to_give_aid(code):
+    evs = code("Germany pledged to send humanitarian aid to Sudan.")
+    agree = only(evs, "03")
+    assert agree and agree[0].cameo == "033", evs
+    assert agree[0].plover == "AGREE" and agree[0].modality == "intended"
+    assert agree[0].actors[0].country == "DEU"
+    assert agree[0].recipients[0].country == "SDN"
+    assert not only(evs, "07"), "the embedded aid is not coded on its own"
+
+
+def test_code_refusal_recodes_the_embedded_event(code):
+    evs = code("Venezuela refused to release the jailed opposition leader.")
+    assert [e.cameo for e in evs if e.cameo.startswith("12")] == ["124"], evs
+    assert not only(evs, "08")
+
+
+def test_code_appeal_targets_the_object_of_urge(code):
+    evs = code("The United Nations urged Ethiopia to allow humanitarian access to Tigray.")
+    appeal = only(evs, "02")
+    assert appeal, evs
+    assert appeal[0].recipients[0].country == "ETH"
+
+
+def test_code_nominal_signing_between_two_states(code):
+    evs = code("The signing of a defence pact between Japan and the Philippines angered Beijing.")
+    sign = only(evs, code="057")
+    assert sign, evs
+    assert sign[0].actors[0].country == "JPN" and sign[0].recipients[0].country == "PHL"
+
+
+def test_code_coordinated_subjects_of_a_reciprocal_verb(code):
+    evs = code("Russia and China signed a new energy deal in Beijing.")
+    sign = only(evs, code="057")
+    assert sign, evs
+    assert sign[0].actors[0].country == "RUS" and sign[0].recipients[0].country == "CHN"
+
+
+def test_code_capital_as_metonym(code):
+    evs = code("Moscow accused Kyiv of shelling the power plant.")
+    acc = only(evs, "11")
+    assert acc, evs
+    assert (acc[0].actors[0].country, acc[0].actors[0].sector) == ("RUS", "GOV")
+    assert acc[0].actors[0].how == "metonym"
+    assert acc[0].recipients[0].country == "UKR"
+
+
+def test_code_reported_speech_yields_the_reported_event(code):
+    evs = code("The ministry said Turkish troops had shelled positions held by Kurdish fighters.")
+    att = only(evs, "19")
+    assert att, evs
+    assert att[0].modality == "reported"
+    assert att[0].actors[0].country == "TUR" and att[0].actors[0].sector == "MIL"
+    assert not only(evs, "01"), "the saying itself is not an event here"
+
+
+def test_code_denial_drops_the_denied_event(code):
+    evs = code("Iran denied that it had attacked the oil tanker.")
+    assert not only(evs, "19")
+    assert only(evs, code="016")
+
+
+def test_code_arrest_by_police(code):
+    evs = code("Police in Lagos arrested twelve protesters on Monday.")
+    arrest = only(evs, code="173")
+    assert arrest, evs
+    assert arrest[0].actors[0].sector == "COP"
+    assert arrest[0].plover == "COERCE"
+
+
+def test_code_every_event_has_evidence_spans(code):
+    text = "Chinese Premier Li Qiang visited Pakistan on Monday and praised its leaders."
+    evs = code(text)
+    assert evs
+    for ev in evs:
+        s, e = ev.trigger.span
+        assert text[s:e] == ev.trigger.text
+        s, e = ev.sentence_span
+        assert text[s:e] == ev.sentence
+        for ent in ev.actors + ev.recipients:
+            assert text[ent.span[0]:ent.span[1]] == ent.text
+        assert 0 < ev.confidence < 1
