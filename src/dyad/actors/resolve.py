@@ -137,13 +137,18 @@ class Registry:
             self.last_person = ent
 
     def pair(self) -> tuple[Entity, Entity] | None:
-        """The two most recent entities of different countries ("the two sides")."""
+        """The two most recent parties of different countries ("the two sides"),
+        in the order the article first named them."""
         seen: list[Entity] = []
         for ent in reversed(self.entities):
             if ent.country and all(ent.country != s.country for s in seen):
                 seen.append(ent)
             if len(seen) == 2:
-                return seen[1], seen[0]
+                first = {}
+                for e in self.entities:
+                    first.setdefault(e.country, e.span[0])
+                a, b = sorted(seen, key=lambda e: first[e.country])
+                return a, b
         return None
 
 
@@ -270,11 +275,18 @@ class ActorResolver:
                 sector = best.ref
                 how = "title" if how == "none" else how
         # 3. a person's name
+        if how == "title" and not country and self._bare_description(toks, head):
+            # "the ministry", "the general": the article's earlier mention, whatever its sector
+            ref = self._coref(toks, head)
+            if ref:
+                return Entity(text, (start, end), ref.name, ref.country, ref.sector, "coref", ref.group)
         name = self._person_name(toks, head)
         if name:
             person = self._lookup_person(name, day)
             if person:
-                if not country:
+                # an institution's name ("Joint Chiefs of Staff") exists in many countries;
+                # the office holder the article names settles it
+                if not country or (org and not geo):
                     country, how = person.country, "kb"
                 if not sector:
                     sector = person.sector
@@ -297,6 +309,11 @@ class ActorResolver:
             if ref and ref.sector == sector:
                 return Entity(text, (start, end), ref.name, ref.country, ref.sector, "coref", ref.group)
         return Entity(text, (start, end), name or (org.ref.name if org else None), country, sector, how, group)
+
+    @staticmethod
+    def _bare_description(toks, head) -> bool:
+        """A definite noun phrase with nothing but its head: "the ministry", "the general"."""
+        return len(toks) == 2 and toks[0].lower_ in ("the", "this", "that") and toks[1].i == head.i
 
     def _person_name(self, toks, head) -> str | None:
         ents = [e for e in self.doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end]

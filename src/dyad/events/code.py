@@ -27,6 +27,7 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJ = {"nsubjpass", "csubjpass"}
 OBJECT_CONTROL = {"appeal", "demand"}  # "urged Iran to talk": Iran is the embedded subject
 SPEAKER_PRONOUNS = {"it", "they", "we"}
+TRAVEL_NOUNS = {"visit", "trip", "tour", "stay", "stopover"}
 # Nouns that carry the event of their modifier: "a mediation effort", "a peace mission".
 CARRIER_NOUNS = {"effort", "mission", "bid", "campaign", "operation", "initiative", "process", "round",
                  "session", "attempt", "plan", "deal", "message", "visit", "raid"}
@@ -153,6 +154,10 @@ def _negated(tok) -> bool:
     return False
 
 
+def _definite(tok) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+
 def _has_aux(tok, words) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in words for c in tok.children)
 
@@ -168,7 +173,7 @@ def _hypothetical(tok) -> bool:
         if node.dep_ in ("advcl",) and any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARK
                                           for c in node.children):
             return True
-        if node.head is node or node.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "acl", "relcl"):
+        if node.head.i == node.i or node.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "acl", "relcl"):
             break
         node = node.head
     return False
@@ -194,6 +199,7 @@ class SentenceCoder:
         self.article_id = article_id
         self.pub_date = pub_date
         self.dropped: list[Dropped] = []
+        self.history: list[Event] = []  # events of earlier sentences of the article
 
     # -- candidates ----------------------------------------------------------------
     def _match_verb(self, tok) -> VerbPattern | None:
@@ -291,7 +297,7 @@ class SentenceCoder:
             return _conjuncts(s)
         # inherit from the governing clause
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             return []
         if tok.dep_ == "xcomp":
             gov = cands.get(head.i)
@@ -360,6 +366,11 @@ class SentenceCoder:
                 actors.append(c)
         if cand.kind == "noun" and len(actors) >= 2 and cand.sym and not recips:
             actors, recips = actors[:1], actors[1:]
+        if not actors and noun.lemma_.lower() in TRAVEL_NOUNS and noun.dep_ == "pobj":
+            # "During the visit, Fomin held talks": the traveller is the clause's subject
+            verb = noun.head.head
+            if verb.pos_ in ("VERB", "AUX"):
+                actors = self._subjects(verb, {})
         return actors, recips
 
     # -- governing verbs -----------------------------------------------------------
@@ -372,7 +383,7 @@ class SentenceCoder:
         tok = c.token
         for _ in range(10):
             parent = tok.head
-            if parent is tok:
+            if parent.i == tok.i:
                 return None, None
             dep = tok.dep_
             if parent.lemma_.lower() in FAILURE_VERBS and dep in ("xcomp", "dobj"):
@@ -410,6 +421,9 @@ class SentenceCoder:
                 if _has_aux(c.token, OBLIGATION_AUX):
                     gov.embedded = c  # "X said Y must stop": X demands
                     c.governed_by = gov
+            elif (gov.cls is None and gov.code and c.code and gov.code[:2] == c.code[:2]
+                  and dep in ("advcl", "xcomp") and c.kind == "verb"):
+                c.dropped = f"purpose of '{gov.token.text}'"  # "met to discuss": one meeting
             elif gov.governed_by is not None and dep in ("advcl", "xcomp", "conj", "ccomp"):
                 c.governed_by = gov.governed_by  # "agreed to send troops to help": one intent
             elif gov.modality == "reported" and dep in ("conj", "advcl", "xcomp", "ccomp"):
@@ -423,6 +437,9 @@ class SentenceCoder:
             return []
         self._link(cands)
         by_tok = {c.token.i: c for c in cands}
+        for c in cands:
+            if c.cls == "speech":
+                self._entities(self._subjects(c.token, by_tok))  # speakers feed coreference
         events: list[Event] = []
         text = sent.doc.text
         question = sent.text.rstrip().endswith("?")
@@ -463,7 +480,9 @@ class SentenceCoder:
             ev = self._statement(cands, sent, question, by_tok)
             if ev is not None:
                 events.append(ev)
-        return self._dedup(events)
+        events = self._dedup(events)
+        self.history.extend(events)
+        return events
 
     def _why_dropped(self, c: Candidate, question: bool) -> str | None:
         if c.dropped:
@@ -532,6 +551,11 @@ class SentenceCoder:
             self.dropped.append(Dropped(c.token.text, code, "no actor"))
             return None
         resolved = any(e.country or e.sector or e.group for e in actors + recips)
+        own = c.kind == "noun" and self._own_actors(c)
+        if (c.kind == "noun" and not own and (how_pair or _definite(c.token))
+                and self._refers_back(code, actors + recips)):
+            self.dropped.append(Dropped(c.token.text, code, "refers back to an earlier event"))
+            return None
         self._fill_from_context(actors, recips)
         toks = sorted(c.tokens, key=lambda t: t.i)
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
@@ -553,6 +577,21 @@ class SentenceCoder:
             coder_kind="pattern",
             coder_name=name,
         )
+
+    def _own_actors(self, cand: Candidate) -> bool:
+        """Does a nominal event name its own actor ("his visit", "talks between X and Y")?"""
+        noun = cand.tokens[-1]
+        return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "between"))
+                   or (c.dep_ in ("amod", "compound", "nmod") and c.i in self.resolver.index.names)
+                   for c in noun.children)
+
+    def _refers_back(self, code: str, ents: list[Entity]) -> bool:
+        """"The meeting ..." after "X and Y met": the same event told again."""
+        countries = {e.country for e in ents if e.country}
+        for old in self.history:
+            if old.cameo[:2] == code[:2] and countries <= {e.country for e in old.actors + old.recipients}:
+                return True
+        return False
 
     def _fill_from_context(self, actors: list[Entity], recips: list[Entity]) -> None:
         """An actor with a sector but no country takes the article's other main country."""
