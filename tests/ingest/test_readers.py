@@ -201,3 +201,14 @@ def test_readers_count_articles(tmp_path):
 def test_readers_normalise_text_keeps_offsets_meaningful():
     assert normalise_text("a \r\nb\t\rc\n\n") == "a\nb\nc"
     assert normalise_text("  lead\n") == "  lead"
+
+
+def test_read_text_file_tolerates_leading_blank_space(tmp_path):
+    from dyad.ingest import read_articles
+
+    path = tmp_path / "spaced.txt"
+    path.write_text(" date 2020-02-03 A title\n\nThe body.\n", encoding="utf-8")
+    errors = []
+    (article,) = list(read_articles([path], on_error=errors.append))
+    assert not errors
+    assert article.title == "A title" and article.text == "The body."

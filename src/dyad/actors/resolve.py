@@ -144,9 +144,9 @@ class Registry:
             if ent.country and all(ent.country != s.country for s in seen):
                 seen.append(ent)
             if len(seen) == 2:
-                first = {}
+                first: dict[str, int] = {}
                 for e in self.entities:
-                    first.setdefault(e.country, e.span[0])
+                    first[e.country] = min(first.get(e.country, e.span[0]), e.span[0])
                 a, b = sorted(seen, key=lambda e: first[e.country])
                 return a, b
         return None

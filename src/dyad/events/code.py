@@ -352,7 +352,11 @@ class SentenceCoder:
         """Actors of a nominal event: possessor, "by" agent, "between X and Y", demonym modifiers."""
         noun = cand.tokens[-1]
         actors, recips = [], []
-        for c in noun.children:
+        # "the signing of a pact between X and Y": the "of" object's "between" counts too
+        hosts = [noun] + [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for o in c.children if o.dep_ == "pobj"]
+        kids = [c for h in hosts for c in h.children if h.i == noun.i or (c.dep_ == "prep" and c.lower_ == "between")]
+        for c in kids:
             if c.dep_ == "poss":
                 actors.extend(_conjuncts(c))
             elif c.dep_ == "prep" and c.lower_ == "by":
@@ -559,7 +563,7 @@ class SentenceCoder:
         self._fill_from_context(actors, recips)
         toks = sorted(c.tokens, key=lambda t: t.i)
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-        trig_text = sent.doc.text[start:end] if c.kind != "light" else " ".join(t.text for t in toks)
+        trig_text = sent.doc.text[start:end]
         conf = self._confidence(c, actors, recips, modality, how_pair)
         if not resolved:
             conf = max(0.05, conf - 0.2)

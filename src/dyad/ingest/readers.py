@@ -105,7 +105,8 @@ def read_text_file(path: Path, *, on_error: OnError) -> Article | None:
     text = _decode(data, name, on_error)
     if text is None:
         return None
-    lines = normalise_text(text.lstrip("\ufeff")).split("\n")
+    # leading blank space before the date line (a stray space, a BOM) is tolerated
+    lines = normalise_text(text.lstrip("\ufeff \t\r\n")).split("\n")
     m = _HEADER.match(lines[0])
     if not m:
         found = lines[0][:_SNIPPET] + ("..." if len(lines[0]) > _SNIPPET else "")

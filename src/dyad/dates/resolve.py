@@ -1,0 +1,202 @@
+"""The event-date stage: pick the date expression that belongs to an event and resolve it.
+
+``resolve_event_date`` reads one sentence, the article's publication date
+and optionally the trigger's offset and the event's tense; it returns an
+``EventDate``. It does no I/O and keeps no state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date as Date
+
+from dyad.dates.expressions import (
+    CLAUSE_WORDS,
+    FUTURE_PAIRS,
+    FUTURE_WORDS,
+    REPORTING_FAR,
+    REPORTING_SKIP,
+    REPORTING_WORDS,
+    SUBORDINATE_WORDS,
+    TOKEN,
+)
+from dyad.dates.mentions import DateMention, find_dates
+from dyad.dates.periods import place
+from dyad.records import EventDate
+
+TENSES = {"past": -1, "present": 0, "future": 1}
+
+# Ranks when no trigger is given, by the days a date covers: a day beats a
+# week beats a month beats a year.
+_RANK_DAYS = ((3, 0), (14, 1), (31, 2))
+
+
+def resolve_event_date(
+    sentence: str,
+    pub_date: Date,
+    *,
+    offset: int = 0,
+    anchor: int | None = None,
+    tense: str | None = None,
+    locale: str = "US",
+) -> EventDate:
+    """The date of the event in ``sentence`` (published ``pub_date``).
+
+    Reads: the sentence text; ``anchor``, the trigger's character offset in
+    the sentence (None: the event is the sentence's main one); ``tense``
+    ("past", "present", "future"; None infers it from the words around each
+    date); ``locale`` for numeric dates ("US" month/day, "GB" day/month).
+    Sets: ``EventDate(date, precision, end, text, span)`` with span in article
+    offsets (``offset`` is the sentence's start in the article). Without a
+    usable date expression: ``EventDate(pub_date, "pub")``. Past (and
+    inferred-past) events never get a date after ``pub_date``.
+    """
+    if tense is not None and tense not in TENSES:
+        raise ValueError(f"tense must be one of {sorted(TENSES)} or None, not {tense!r}")
+    mentions = [m for m in find_dates(sentence, locale=locale) if not m.background]
+    if not mentions:
+        return EventDate(pub_date, "pub")
+    clauses = Clauses.of(sentence)
+    candidates = []
+    for mention in mentions:
+        direction = TENSES[tense] if tense is not None else infer_direction(sentence, mention, pub_date, clauses)
+        placed = place(mention, pub_date, direction)
+        if placed is not None:
+            candidates.append((mention, placed, direction))
+    if not candidates:
+        return EventDate(pub_date, "pub")
+    if anchor is None:
+        mention, placed, _ = min(candidates, key=lambda c: _main_rank(clauses, *c))
+    else:
+        mention, placed, _ = min(candidates, key=lambda c: _distance(clauses, c[0], anchor))
+    start, end, precision = placed
+    return EventDate(start, precision, end, mention.text, (offset + mention.start, offset + mention.end))
+
+
+@dataclass(frozen=True, slots=True)
+class Clauses:
+    """A sentence's words and clause boundaries, found once."""
+
+    tokens: tuple[tuple[int, int, str], ...]  # (start, end, lower-cased text)
+    boundaries: tuple[int, ...]  # indexes into tokens
+
+    @classmethod
+    def of(cls, sentence: str) -> Clauses:
+        tokens = tuple((m.start(), m.end(), m.group(0).lower()) for m in TOKEN.finditer(sentence))
+        boundaries = tuple(i for i, (_, _, t) in enumerate(tokens) if not t[0].isalpha() or t in CLAUSE_WORDS)
+        return cls(tokens, boundaries)
+
+    def words(self, lo: int, hi: int) -> list[str]:
+        """Lower-cased word tokens between character offsets ``lo`` and ``hi``."""
+        return [t for s, e, t in self.tokens if s >= lo and e <= hi and t[0].isalpha()]
+
+    def opener(self, start: int) -> tuple[int, str] | None:
+        """The last clause boundary before ``start``: (its end offset, its text)."""
+        found = None
+        for i in self.boundaries:
+            s, e, t = self.tokens[i]
+            if e > start:
+                break
+            found = (e, t)
+        return found
+
+    def closer(self, end: int) -> int | None:
+        """The start of the first clause boundary at or after ``end``."""
+        for i in self.boundaries:
+            if self.tokens[i][0] >= end:
+                return self.tokens[i][0]
+        return None
+
+    def crossings(self, lo: int, hi: int) -> int:
+        return sum(1 for i in self.boundaries if lo <= self.tokens[i][0] and self.tokens[i][1] <= hi)
+
+
+def infer_direction(sentence: str, mention: DateMention, pub_date: Date, clauses: Clauses | None = None) -> int:
+    """Tense as a sign (-1 past, 1 future) for the event ``mention`` dates.
+
+    The expression's own lean decides first ("tomorrow", "last week"); then a
+    future marker ("will", "is due to", "plans to") in the clause before the
+    date, or after it when the date opens the clause; then a written date
+    with a year after ``pub_date``. Anything else is past.
+    """
+    if mention.lean:
+        return mention.lean
+    clauses = clauses or Clauses.of(sentence)
+    if _is_future(_clause_window(clauses, mention, len(sentence))):
+        return 1
+    first = mention.first
+    if first.year is not None and first.unit in ("day", "month", "year"):
+        placed = place(mention, pub_date, 1)
+        if placed is not None and placed[0] > pub_date:
+            return 1
+    return -1
+
+
+def _clause_window(clauses: Clauses, mention: DateMention, length: int) -> list[str]:
+    """The words of the clause before the date; with those after it if there are few."""
+    opener = clauses.opener(mention.start)
+    words = clauses.words(opener[0] if opener else 0, mention.start)
+    if len(words) >= 2:
+        return words
+    # "On Thursday, the envoys will meet": a date that is its own clause reads the next one.
+    end = mention.end
+    for _ in range(2):
+        closer = clauses.closer(end)
+        words += clauses.words(end, closer if closer is not None else length)
+        if len(words) >= 2 or closer is None:
+            break
+        end = closer + 1
+    return words
+
+
+def _is_future(words: list[str]) -> bool:
+    if any(w in FUTURE_WORDS or w.endswith(("'ll", "’ll")) for w in words):
+        return True
+    return any(pair in FUTURE_PAIRS for pair in zip(words, words[1:]))
+
+
+def _is_reporting(clauses: Clauses, mention: DateMention) -> bool:
+    """Does the date follow a verb of saying ("said on Monday", "told reporters Monday")?"""
+    before = clauses.words(max(0, mention.start - 60), mention.start)[-6:]
+    while before and before[-1] in REPORTING_SKIP:
+        before.pop()
+    if before and before[-1] in REPORTING_WORDS:
+        return True
+    return any(w in REPORTING_FAR for w in before[-4:])
+
+
+def _main_rank(clauses: Clauses, mention: DateMention, placed: tuple, direction: int) -> tuple[int, int]:
+    """Order for the sentence's main event when no trigger is given.
+
+    Finer dates come first, and dates in the main clause before those in a
+    relative or adverbial one ("who...", "after..."). The date of a saying
+    ("said on Monday") yields to the date of a reported past event
+    ("...that rebels attacked on Saturday"), but a future date yields to it:
+    announcing a plan is the event, and it happened when it was said.
+    """
+    start, end, precision = placed
+    days = (end - start).days if end else (0 if precision == "day" else 30)
+    rank = next((r for limit, r in _RANK_DAYS if days < limit), 3)
+    if _is_reporting(clauses, mention):
+        rank += 4
+    opener = clauses.opener(mention.start)
+    if opener is not None and opener[1] in SUBORDINATE_WORDS:
+        rank += 2
+    if direction > 0:
+        rank += 8
+    return rank, mention.start
+
+
+def _distance(clauses: Clauses, mention: DateMention, anchor: int) -> int:
+    """How far ``mention`` is from the trigger at ``anchor``, in characters.
+
+    A date after the trigger in its clause is nearest; each clause boundary
+    crossed and a date before the trigger count extra.
+    """
+    if mention.start >= anchor:
+        lo, hi, before = anchor, mention.start, False
+    elif mention.end > anchor:
+        return 0
+    else:
+        lo, hi, before = mention.end, anchor, True
+    return (hi - lo) + 60 * clauses.crossings(lo, hi) + (15 if before else 0)

@@ -1,0 +1,355 @@
+"""Where an event happened: the toponym of a parsed sentence that locates its trigger.
+
+Reads a spaCy sentence ``Span`` (dependency parse and entities) and the
+trigger ``Token``; sets nothing on the Doc. The only table it needs is the
+:class:`~dyad.places.gazetteer.Gazetteer` (with its word cues).
+
+A toponym locates the event when it is:
+
+* the object of a locative preposition ("met in Moscow", "clashes near
+  Aleppo", "in the northern city of Mosul", "an attack in Helmand province");
+* a destination after a motion word ("his visit to Pakistan", "flew to Kabul");
+* the object or passive subject of a verb that acts on a place ("visited
+  Pakistan", "Kabul was hit", "the siege of Mariupol").
+
+Toponyms that describe an actor are never chosen: subjects, possessives
+("Pakistan's army"), noun modifiers ("the Moscow-based group", "the Kabul
+government") and "of" after a person ("the mayor of Nablus").
+
+The small English model often tags a town as a person or an organisation;
+such proper names are candidates too when they sit in one of these roles.
+
+Candidates rank by attachment (to the trigger itself, then to its clause, then
+anywhere in the sentence), then by how specific the place is (town, division,
+country: "in Kandahar in southern Afghanistan" is Kandahar), then by distance
+to the trigger. The dateline stands in only when the sentence names no place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
+
+from dyad.places.cues import Cues
+from dyad.places.gazetteer import Gazetteer, Place
+from dyad.records import Location
+
+if TYPE_CHECKING:  # spaCy is only needed by the caller
+    from spacy.tokens import Span, Token
+
+    from dyad.parse import Dateline
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Entity labels that are never places, even as the object of "in".
+NOT_PLACE_LABELS = frozenset(
+    "DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL NORP LAW LANGUAGE EVENT WORK_OF_ART".split()
+)
+CLAUSE_DEPS = frozenset("ROOT ccomp xcomp advcl relcl acl conj parataxis csubj csubjpass pcomp".split())
+VERB_POS = frozenset({"VERB", "AUX"})
+# Modifier relations through which a name describes the noun it hangs on.
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "appos"})
+SPECIFICITY = {"city": 0, "admin1": 1, "country": 2}
+# What may follow "Paris, Texas" for the pair to be one qualified name.
+_AFTER_QUALIFIER = frozenset({"ADP", "PUNCT", "CCONJ", "VERB", "AUX"})
+# A proper noun the entity recogniser did not tag as a place must name a town this large.
+UNTAGGED_MIN_POPULATION = 15000
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int  # token indices in the Doc
+    end: int
+    head_end: int  # end of the name itself, before a ", Qualifier"
+    ner: bool  # tagged GPE/LOC/FAC by the entity recogniser
+    texts: tuple[str, ...]  # what to look up, best first
+    spans: tuple[tuple[int, int], ...]  # character offsets in the Doc of each text
+
+
+def locate_event(
+    sent: Span,
+    trigger: Token,
+    *,
+    gazetteer: Gazetteer,
+    dateline: Dateline | None = None,
+    prefer_countries: Iterable[str] = (),
+) -> Location | None:
+    """The place where the event of ``trigger`` happened, or None.
+
+    ``prefer_countries`` (ISO-3) are the article's other places and actors:
+    they break ties between towns of the same name. The other places and
+    demonyms of the sentence are added to them. ``dateline`` (from
+    :func:`dyad.parse.find_dateline`) is used only when the sentence names no
+    place; its Location has ``how="dateline"``. ``Location.span`` holds the
+    toponym's character offsets in the Doc (article offsets when the whole
+    article was parsed).
+    """
+    cues = gazetteer.cues
+    if cues is None:
+        raise ValueError("locate_event needs a gazetteer with cues (use load_gazetteer())")
+    mentions = _mentions(sent, cues, gazetteer)
+    base = set(prefer_countries)
+    for ent in sent.ents:
+        if ent.label_ == "NORP":
+            country = gazetteer.demonym_country(ent.text)
+            if country:
+                base.add(country)
+
+    # A first, context-free reading of the tagged places supplies context for the others.
+    first: list[Place | None] = [_resolve(gazetteer, m, base, ())[0] if m.ner else None for m in mentions]
+    in_mention = {i for m in mentions for i in range(m.start, m.end)}
+    doc = sent.doc
+    tclause = _clause(trigger)
+    best: tuple[tuple[int, int, int, int], Place, tuple[int, int]] | None = None
+    named = False
+    for n, m in enumerate(mentions):
+        anchor, outer, framed = _anchor(doc, m, cues, in_mention)
+        role = _tier(anchor, trigger, tclause, cues, m.start)
+        if role is None:
+            continue
+        tier, strong = role
+        named = named or m.ner
+        others = [p for k, p in enumerate(first) if k != n and p is not None]
+        hints = base | {p.country for p in others if p.country}
+        admins = [p.admin1 for p in others if p.feature == "admin1" and p.admin1]
+        place, span = _resolve(gazetteer, m, hints, admins)
+        if place is None:
+            continue
+        weak = not (m.ner or strong or framed)
+        if weak and place.feature == "city" and place.population < UNTAGGED_MIN_POPULATION:
+            continue  # "visited Merkel": a person the tagger missed, not a hamlet
+        key = (tier, SPECIFICITY.get(place.feature, 3), int(outer), abs(anchor.i - trigger.i))
+        if best is None or key < best[0]:
+            best = (key, place, span)
+    if best is not None:
+        return best[1].to_location(span=best[2], how="sentence")
+    if dateline is not None and not named:
+        hints = base | {p.country for p in first if p is not None and p.country}
+        place = gazetteer.resolve(dateline.place, prefer_countries=hints)
+        if place is not None:
+            return place.to_location(span=dateline.span, how="dateline")
+    return None
+
+
+def _resolve(
+    gazetteer: Gazetteer, m: _Mention, hints: Iterable[str], admins: Iterable[str]
+) -> tuple[Place | None, tuple[int, int]]:
+    for text, span in zip(m.texts, m.spans):
+        place = gazetteer.resolve(text, prefer_countries=hints, prefer_admin1=admins)
+        if place is not None:
+            return place, span
+    return None, m.spans[-1]
+
+
+# -- mentions -----------------------------------------------------------------------
+
+
+def _mentions(sent: Span, cues: Cues, gazetteer: Gazetteer) -> list[_Mention]:
+    """Toponym candidates: GPE/LOC/FAC entities (``ner``), and other proper names.
+
+    The entity recogniser often tags a small town as a person or an
+    organisation ("in Kharkiv" as PERSON); such names are candidates too, but
+    only count when they sit in a locative role and name a sizeable town.
+    """
+    doc = sent.doc
+    spans: list[tuple[int, int, bool]] = []
+    taken: set[int] = set()
+    for e in sent.ents:
+        start = e.start
+        # "Dera" + "Ismail Khan": a proper-noun compound the entity left out
+        while start > sent.start and _leading_compound(doc[start - 1], e.start, e.end):
+            start -= 1
+        taken.update(range(start, e.end))
+        if e.label_ in PLACE_LABELS:
+            spans.append((start, e.end, True))
+        elif e.label_ not in NOT_PLACE_LABELS or e.label_ == "NORP":
+            if any(t.text[:1].isupper() for t in e):
+                spans.append((start, e.end, False))
+        elif all(t.pos_ == "PROPN" for t in e):  # "near Manbij" tagged DATE
+            spans.append((start, e.end, False))
+    for tok in sent:
+        if tok.i in taken or not tok.text[:1].isupper() or tok.i == sent.start:
+            continue
+        if tok.pos_ != "PROPN" and not (
+            tok.pos_ in ("ADJ", "NOUN") and tok.dep_ in MODIFIER_DEPS and tok.head.lower_ in cues.feature_word
+        ):
+            continue  # a proper noun, or "the Kyiv region" with Kyiv tagged as an adjective
+        if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+            continue  # part of its head's name
+        start = tok.i
+        while start > sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+            start -= 1
+        if any(i in taken for i in range(start, tok.i)):
+            start = tok.i
+        spans.append((start, tok.i + 1, False))
+        taken.update(range(start, tok.i + 1))
+    spans.sort()
+    merged = _merge(doc, spans, gazetteer)
+    return [_mention(doc, start, end, head_end, ner, cues) for start, end, head_end, ner in merged]
+
+
+def _leading_compound(t: Token, start: int, end: int) -> bool:
+    """ "Dera" before the entity "Ismail Khan": a proper-noun compound the entity left out."""
+    return t.pos_ == "PROPN" and t.dep_ == "compound" and start <= t.head.i < end and t.ent_iob_ == "O"
+
+
+def _merge(doc, spans: list[tuple[int, int, bool]], gazetteer: Gazetteer) -> list[tuple[int, int, int, bool]]:
+    """Join "Paris" "," "Texas" into one qualified mention, and "Jammu" "and" "Kashmir" when that is a name."""
+    out: list[tuple[int, int, int, bool]] = []
+    for start2, end2, ner2 in spans:
+        if out:
+            start, end, head_end, ner = out[-1]
+            between = doc[end].text if start2 == end + 1 else None
+            if between == "," and ner2 and (end2 >= len(doc) or doc[end2].pos_ in _AFTER_QUALIFIER):
+                out[-1] = (start, end2, head_end, ner or ner2)
+                continue
+            if between == "and" and doc[start:end2].text in gazetteer:
+                out[-1] = (start, end2, end2, ner or ner2)
+                continue
+        out.append((start2, end2, end2, ner2))
+    return out
+
+
+def _mention(doc, start: int, end: int, head_end: int, ner: bool, cues: Cues) -> _Mention:
+    while start < end - 1 and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start + 1 and doc[end - 1].text in ("'s", "’s", "'", "’", ",", "."):
+        end -= 1
+    begin = doc[start].idx
+    words = [t.text for t in doc[start:end]]
+    ends = [t.idx + len(t.text) for t in doc[start:end]]
+    texts = [doc[start:end].text]
+    spans = [(begin, ends[-1])]
+    # "Helmand province" where the entity stops before "province"
+    if end < len(doc) and doc[end].lower_ in cues.feature_word and doc[end - 1].head.i == end:
+        texts.insert(0, texts[0] + " " + doc[end].text)
+        spans.insert(0, (begin, doc[end].idx + len(doc[end].text)))
+    # "Zaporizhzhia nuclear plant" -> "Zaporizhzhia"
+    while len(words) > 1 and (words[-1].lower() in cues.feature_word or words[-1].islower()):
+        words.pop()
+        ends.pop()
+        texts.append(" ".join(words))
+        spans.append((begin, ends[-1]))
+    return _Mention(start, end, max(head_end, start + 1), ner, tuple(texts), tuple(spans))
+
+
+# -- roles --------------------------------------------------------------------------
+
+
+def _anchor(doc, m: _Mention, cues: Cues, in_mention: set[int]) -> tuple[Token, bool, bool]:
+    """The token whose place in the parse gives the mention its role, and two flags.
+
+    Climbs from the mention's head through "X province", "the city of X" and
+    "Syria's Idlib" to the phrase that hangs on the rest of the sentence.
+    ``outer``: the mention only qualifies another place ("Baghdad's Green
+    Zone", "the Paris suburb of Nanterre"). ``framed``: a place noun frames it
+    ("the town of X", "X province"), so it is a place even if untagged.
+    """
+    a = doc[m.start : m.head_end].root
+    outer = framed = False
+    if any(c.dep_ == "appos" and _is(c, cues.place_noun) for c in a.children):
+        framed = True  # "Bentiu, the capital of Unity State"
+    for step in range(6):
+        h = a.head
+        if h.i == a.i:
+            break
+        if a.dep_ in MODIFIER_DEPS and (h.lower_ in cues.feature_word or h.i in in_mention):
+            if step == 0 and (h.i in in_mention or _has_of_place(h, in_mention)):
+                outer = True
+            framed = framed or h.lower_ in cues.feature_word
+            a = h
+            continue
+        if a.dep_ == "pobj" and h.lower_ == "of" and _is(h.head, cues.place_noun):
+            framed = True
+            a = h.head
+            continue
+        break
+    return a, outer, framed
+
+
+def _has_of_place(h: Token, in_mention: set[int]) -> bool:
+    """``h`` has an "of" naming a place: "suburb" in "the Paris suburb of Nanterre"."""
+    return any(c.lower_ == "of" and any(g.i in in_mention for g in c.children) for c in h.children)
+
+
+def _tier(a: Token, trigger: Token, tclause: Token, cues: Cues, first: int) -> tuple[int, bool] | None:
+    """(tier, strong) for a mention's anchor, or None when it is no location.
+
+    tier 0: locates the trigger itself; 1: its clause; 2: elsewhere in the
+    sentence. strong: a locative preposition says it is a place. ``first``:
+    where the mention starts.
+    """
+    for _ in range(6):  # "in Kabul and Kandahar", "in Kabul, the capital": the first conjunct's role
+        if a.dep_ in ("conj", "appos") and a.head.i != a.i:
+            a = a.head
+        else:
+            break
+    dep = a.dep_
+    head = a.head
+    if dep == "pobj":
+        word = head.lower_
+        h = head.head
+        for _ in range(3):  # "marched north from X", "pushed back from X": the verb
+            if h.dep_ in ("advmod", "prt", "npadvmod") and h.pos_ in ("ADV", "ADP", "PART", "NOUN") and h.head.i != h.i:
+                h = h.head
+            else:
+                break
+        # "evacuated the wounded from X", "sent troops to X": the preposition may hang on the object
+        v = h.head if h.dep_ == "dobj" and h.head.pos_ in VERB_POS else h
+        outside_of = word == "of" and head.dep_ == "prep" and head.head.lower_ in cues.locative_prep
+        if word in cues.locative_prep or outside_of:
+            return _attach(h, trigger, tclause), True  # "in X", "outside of X"
+        if word in cues.destination_prep and (_moves(h, cues) or v.i != h.i and _moves(v, cues)):
+            return _attach(h, trigger, tclause), False
+        if word == "on" and (_is(h, cues.on_head) or _is(a, cues.place_noun) or _light_verb(h, cues.on_head)):
+            return _attach(h, trigger, tclause), False
+        if word == "from" and (_is(h, cues.from_head) or _is(v, cues.from_head)):
+            return _attach(h, trigger, tclause), False
+        if word == "of" and (h.i == trigger.i or _is(h, cues.event_noun) or _light_verb(h, cues.event_noun)):
+            return _attach(h, trigger, tclause), True
+        return None
+    if dep in ("dobj", "nsubjpass") and _is(head, cues.target_verb):
+        return _attach(head, trigger, tclause), False
+    if dep in ("npadvmod", "advmod") and _is(a, cues.place_noun):
+        return _attach(head, trigger, tclause), True  # "repelled an advance north of N'Djamena"
+    prev = a.doc[first - 1] if first > 0 else None
+    if prev is not None and prev.lower_ in cues.locative_prep and prev.dep_ != "prep" and dep not in ("nsubj", "poss"):
+        return _attach(head, trigger, tclause), True  # "around Bakhmut" parsed as two adverbs
+    return None
+
+
+def _light_verb(h: Token, nouns: frozenset[str]) -> bool:
+    """ "launched an offensive on Tripoli", "took control of Kidal": the preposition hangs on the verb of the noun."""
+    return h.pos_ in VERB_POS and any(c.dep_ == "dobj" and _is(c, nouns) for c in h.children)
+
+
+def _is(t: Token, words: frozenset[str]) -> bool:
+    """The token's lemma or its lower-case form is in ``words`` (the tagger misses some lemmas)."""
+    return t.lower_ in words or t.lemma_.lower() in words
+
+
+def _moves(h: Token, cues: Cues) -> bool:
+    if not _is(h, cues.motion):
+        return False
+    if h.lemma_.lower() == "send":  # "sent troops to Mali", not "sent a letter to Ukraine"
+        return not any(c.dep_ == "dobj" and c.lemma_.lower() in cues.message_noun for c in h.children)
+    return True
+
+
+def _clause(t: Token) -> Token:
+    """The verb heading the clause ``t`` is in (or the sentence root)."""
+    for _ in range(50):
+        if t.head.i == t.i or (t.dep_ in CLAUSE_DEPS and t.pos_ in VERB_POS):
+            break
+        t = t.head
+    return t
+
+
+def _attach(h: Token, trigger: Token, tclause: Token) -> int:
+    t = h
+    for _ in range(50):
+        if t.i == trigger.i:
+            return 0
+        if t.head.i == t.i or (t.dep_ in CLAUSE_DEPS and t.pos_ in VERB_POS):
+            break
+        t = t.head
+    return 1 if t.i == tclause.i else 2

@@ -1,0 +1,103 @@
+"""The hand-written case file: realistic news sentences with the date a careful coder gives.
+
+``cases.csv`` columns: sentence, pub_date, tense (may be empty: inferred),
+expected_date, expected_precision, expected_end (ranges only). Floors here
+are only ever raised.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from dyad.dates import resolve_event_date
+
+CASES = Path(__file__).with_name("cases.csv")
+COLUMNS = ["sentence", "pub_date", "tense", "expected_date", "expected_precision", "expected_end"]
+DAY_ACCURACY_FLOOR = 0.95
+EXACT_FLOOR = 0.95  # date, precision and end all right, over every case
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    sentence: str
+    pub_date: date
+    tense: str | None
+    date: date
+    precision: str
+    end: date | None
+
+    @property
+    def past(self) -> bool:
+        """Past as given, or as the coder read it (tense left empty, dated no later than publication)."""
+        if self.tense is not None:
+            return self.tense == "past"
+        return self.date <= self.pub_date and (self.end is None or self.end <= self.pub_date)
+
+
+@lru_cache(maxsize=1)
+def load_cases() -> tuple[Case, ...]:
+    with CASES.open(newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        assert reader.fieldnames == COLUMNS
+        return tuple(
+            Case(
+                r["sentence"],
+                date.fromisoformat(r["pub_date"]),
+                r["tense"] or None,
+                date.fromisoformat(r["expected_date"]),
+                r["expected_precision"],
+                date.fromisoformat(r["expected_end"]) if r["expected_end"] else None,
+            )
+            for r in reader
+        )
+
+
+def resolve(case: Case):
+    return resolve_event_date(case.sentence, case.pub_date, tense=case.tense)
+
+
+def test_cases_file_is_well_formed():
+    cases = load_cases()
+    assert len(cases) >= 320
+    assert sum(c.precision == "day" for c in cases) >= 250
+    assert len({c.sentence for c in cases}) == len(cases), "duplicate sentences"
+    for c in cases:
+        assert c.tense in (None, "past", "present", "future"), c
+        assert c.precision in ("day", "month", "range", "pub"), c
+        assert (c.end is not None) == (c.precision == "range"), c
+        assert c.end is None or c.date <= c.end, c
+        assert c.precision != "pub" or c.date == c.pub_date, c
+        assert c.precision != "month" or c.date.day == 1, c
+
+
+def test_cases_day_accuracy_meets_the_floor():
+    day_cases = [c for c in load_cases() if c.precision == "day"]
+    misses = [(c.sentence, c.pub_date, c.date, resolve(c).date) for c in day_cases if resolve(c).date != c.date]
+    accuracy = 1 - len(misses) / len(day_cases)
+    assert accuracy >= DAY_ACCURACY_FLOOR, f"day accuracy {accuracy:.3f}; misses: {misses}"
+
+
+def test_cases_exact_match_meets_the_floor():
+    cases = load_cases()
+    misses = []
+    for c in cases:
+        got = resolve(c)
+        if (got.date, got.precision, got.end) != (c.date, c.precision, c.end):
+            misses.append((c.sentence, (c.date, c.precision, c.end), (got.date, got.precision, got.end)))
+    accuracy = 1 - len(misses) / len(cases)
+    assert accuracy >= EXACT_FLOOR, f"exact accuracy {accuracy:.3f}; misses: {misses}"
+
+
+def test_cases_past_events_never_resolve_after_publication():
+    late = []
+    for c in load_cases():
+        if not c.past:
+            continue
+        got = resolve(c)
+        if got.date > c.pub_date or (got.end is not None and got.end > c.pub_date):
+            late.append((c.sentence, c.pub_date, got))
+    assert not late, late

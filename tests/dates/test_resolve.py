@@ -1,0 +1,317 @@
+"""resolve_event_date: the date of an event in a sentence, against the publication date."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from dyad.dates import resolve_event_date
+from dyad.records import EventDate
+
+SAT = date(2019, 3, 9)  # a Saturday
+MON = date(2017, 11, 20)  # a Monday
+NEW_YEAR = date(2019, 1, 3)  # a Thursday, just after New Year
+
+
+def day(sentence: str, pub: date = SAT, **kw) -> date:
+    result = resolve_event_date(sentence, pub, **kw)
+    assert result.precision == "day", result
+    return result.date
+
+
+def span(sentence: str, pub: date = SAT, **kw) -> tuple[date, date | None, str]:
+    result = resolve_event_date(sentence, pub, **kw)
+    return result.date, result.end, result.precision
+
+
+# -- weekdays ---------------------------------------------------------------------
+
+
+def test_resolve_weekday_in_past_is_the_one_before():
+    assert day("Rebel leaders met envoys on Wednesday.") == date(2019, 3, 6)
+
+
+def test_resolve_weekday_in_future_is_the_next_one():
+    assert day("Rebel leaders will meet envoys on Monday.") == date(2019, 3, 11)
+
+
+def test_resolve_weekday_equal_to_publication_weekday_is_the_publication_day():
+    assert day("The minister said on Saturday that talks had failed.") == SAT
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Clashes broke out on Monday night.",
+        "Clashes broke out Monday evening.",
+        "Clashes broke out late on Monday.",
+        "Monday's clashes left five dead.",
+        "Clashes broke out in the early hours of Monday.",
+    ],
+)
+def test_resolve_weekday_with_time_of_day_or_possessive_is_that_day(sentence):
+    assert day(sentence) == date(2019, 3, 4)
+
+
+def test_resolve_last_and_next_weekday():
+    assert day("Police raided the office last Saturday.") == date(2019, 3, 2)
+    assert day("The court rules next Tuesday.") == date(2019, 3, 12)
+    assert day("Police raided the office on Tuesday of last week.") == date(2019, 2, 26)
+
+
+def test_resolve_weekday_with_explicit_tense_overrides_inference():
+    assert day("Ministers meet in Oslo on Tuesday.", tense="future") == date(2019, 3, 12)
+    assert day("Ministers meet in Oslo on Tuesday.", tense="past") == date(2019, 3, 5)
+    assert day("Ministers are meeting in Oslo on Sunday.", tense="present") == date(2019, 3, 10)
+
+
+# -- deictic words ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "phrase, offset",
+    [
+        ("today", 0),
+        ("tonight", 0),
+        ("this morning", 0),
+        ("earlier today", 0),
+        ("yesterday", -1),
+        ("yesterday afternoon", -1),
+        ("last night", -1),
+        ("the day before yesterday", -2),
+        ("three days ago", -3),
+        ("a week ago", -7),
+        ("two weeks ago", -14),
+    ],
+)
+def test_resolve_deictic_days_in_the_past(phrase, offset):
+    assert day(f"Soldiers opened fire on the crowd {phrase}.") == SAT + timedelta(days=offset)
+
+
+def test_resolve_tomorrow_is_future_without_a_tense():
+    assert day("The cabinet will resign tomorrow.") == SAT + timedelta(days=1)
+    assert day("The vote takes place tomorrow.") == SAT + timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    "phrase, first, last",
+    [
+        ("overnight", -1, 0),
+        ("the other day", -7, -1),
+        ("recently", -30, -1),
+        ("in recent days", -7, 0),
+        ("in the past 24 hours", -1, 0),
+    ],
+)
+def test_resolve_vague_recent_spans_are_ranges(phrase, first, last):
+    assert span(f"Troops shelled the village {phrase}.") == (
+        SAT + timedelta(days=first),
+        SAT + timedelta(days=last),
+        "range",
+    )
+
+
+@pytest.mark.parametrize(
+    "phrase, first, last",
+    [
+        ("last week", date(2019, 2, 25), date(2019, 3, 3)),
+        ("earlier this week", date(2019, 3, 4), date(2019, 3, 8)),
+        ("this week", date(2019, 3, 4), SAT),
+        ("over the weekend", date(2019, 3, 9), SAT),
+        ("last weekend", date(2019, 3, 2), date(2019, 3, 3)),
+        ("late last month", date(2019, 2, 21), date(2019, 2, 28)),
+        ("earlier this month", date(2019, 3, 1), date(2019, 3, 8)),
+        ("last year", date(2018, 1, 1), date(2018, 12, 31)),
+        ("two years ago", date(2017, 1, 1), date(2017, 12, 31)),
+    ],
+)
+def test_resolve_relative_periods_in_the_past(phrase, first, last):
+    assert span(f"Protesters blocked the highway {phrase}.") == (first, last, "range")
+
+
+def test_resolve_relative_months_have_month_precision():
+    assert span("Prices doubled last month.") == (date(2019, 2, 1), None, "month")
+    assert span("Prices doubled this month.") == (date(2019, 3, 1), None, "month")
+    assert span("Prices will double next month.") == (date(2019, 4, 1), None, "month")
+
+
+def test_resolve_next_week_is_monday_to_sunday():
+    assert span("The envoy will visit next week.") == (date(2019, 3, 11), date(2019, 3, 17), "range")
+
+
+# -- explicit dates ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "expression",
+    ["December 28", "Dec. 28", "Dec 28", "28 December", "28th of December", "December 28, 2018", "28 Dec 2018",
+     "2018-12-28", "12/28/2018", "12/28"],
+)  # fmt: skip
+def test_resolve_explicit_dates_in_every_format(expression):
+    assert day(f"Troops seized the airport on {expression}.", NEW_YEAR) == date(2018, 12, 28)
+
+
+def test_resolve_numeric_dates_use_the_locale():
+    assert day("Troops seized the airport on 06/08/2018.", date(2018, 9, 1), locale="GB") == date(2018, 8, 6)
+    assert day("Troops seized the airport on 06/08/2018.", date(2018, 9, 1)) == date(2018, 6, 8)
+    assert day("Troops seized the airport on 8/6.", date(2018, 9, 1), locale="GB") == date(2018, 6, 8)
+
+
+def test_resolve_date_without_year_is_nearest_before_in_past_and_after_in_future():
+    assert day("Rebels seized the port on Jan. 2.", NEW_YEAR) == date(2019, 1, 2)
+    assert day("Rebels seized the port on Jan. 5.", NEW_YEAR) == date(2018, 1, 5)
+    assert day("Rebels will hand back the port on Jan. 5.", NEW_YEAR) == date(2019, 1, 5)
+    assert day("Parliament is due to vote on Dec. 28.", NEW_YEAR) == date(2019, 12, 28)
+
+
+def test_resolve_written_future_date_with_year_reads_as_future():
+    assert day("The summit opens on 14 March 2019 in Hanoi.", SAT) == date(2019, 3, 14)
+
+
+def test_resolve_date_in_last_or_this_year():
+    assert day("The sides signed a pact on August 6 last year.") == date(2018, 8, 6)
+    assert day("The square was first occupied on Jan. 14 this year.") == date(2019, 1, 14)
+
+
+# -- months, years, ranges --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, month",
+    [
+        ("The rebels took the district in August.", date(2018, 8, 1)),
+        ("The rebels took the district last August.", date(2018, 8, 1)),
+        ("The rebels took the district in March.", date(2019, 3, 1)),
+        ("The rebels took the district in August 2017.", date(2017, 8, 1)),
+        ("The rebels will take the district in August.", date(2019, 8, 1)),
+    ],
+)
+def test_resolve_months(sentence, month):
+    assert span(sentence) == (month, None, "month")
+
+
+def test_resolve_years_are_ranges():
+    assert span("In 2014, the group seized Mosul.") == (date(2014, 1, 1), date(2014, 12, 31), "range")
+    assert span("The group was founded in early 2002.") == (date(2002, 1, 1), date(2002, 4, 30), "range")
+    assert span("Prices rose in 2019.") == (date(2019, 1, 1), SAT, "range")  # cut at publication
+
+
+@pytest.mark.parametrize(
+    "sentence, first, last",
+    [
+        ("Talks were held on August 6-7.", date(2018, 8, 6), date(2018, 8, 7)),
+        ("Talks were held on 6-7 August.", date(2018, 8, 6), date(2018, 8, 7)),
+        ("Talks were held between March 3 and 5.", date(2019, 3, 3), date(2019, 3, 5)),
+        ("Talks were held Aug 30-Sept 2.", date(2018, 8, 30), date(2018, 9, 2)),
+        ("Talks were held from Monday to Wednesday.", date(2019, 3, 4), date(2019, 3, 6)),
+        ("Talks were held on Thursday and Friday.", date(2019, 3, 7), date(2019, 3, 8)),
+        ("Talks were held from 2012 to 2016.", date(2012, 1, 1), date(2016, 12, 31)),
+        ("Talks have been held since Monday.", date(2019, 3, 4), SAT),
+    ],
+)
+def test_resolve_ranges_give_start_and_last_day(sentence, first, last):
+    assert span(sentence) == (first, last, "range")
+
+
+# -- choosing among dates ----------------------------------------------------------
+
+
+def test_resolve_ignores_years_that_modify_nouns():
+    assert day("The 2018 International Army Games opened near Moscow on Tuesday.") == date(2019, 3, 5)
+    assert resolve_event_date("Survivors recalled the 1994 genocide.", SAT) == EventDate(SAT, "pub")
+
+
+def test_resolve_background_event_gets_its_own_past_date():
+    result = resolve_event_date("Russia annexed Crimea in 2014.", SAT)
+    assert (result.date, result.end, result.precision) == (date(2014, 1, 1), date(2014, 12, 31), "range")
+
+
+def test_resolve_without_date_is_the_publication_date():
+    assert resolve_event_date("The council condemned the attack.", SAT) == EventDate(SAT, "pub")
+
+
+def test_resolve_picks_the_date_nearest_the_trigger():
+    sentence = "Officials said on Monday that rebels had attacked the town on Saturday."
+    pub = date(2019, 3, 12)
+    assert day(sentence, pub, anchor=sentence.index("said")) == date(2019, 3, 11)
+    assert day(sentence, pub, anchor=sentence.index("attacked")) == date(2019, 3, 9)
+
+
+def test_resolve_prefers_a_date_after_the_trigger_in_its_clause():
+    sentence = "On Monday, police arrested the editor on Wednesday."
+    assert day(sentence, anchor=sentence.index("arrested")) == date(2019, 3, 6)
+
+
+def test_resolve_main_event_without_anchor():
+    pub = date(2019, 3, 12)
+    assert day("Officials said on Monday that rebels had attacked the town on Saturday.", pub) == date(2019, 3, 9)
+    assert day("The rebels, who seized the town on March 3, withdrew on Sunday.", pub) == date(2019, 3, 10)
+    # an announced plan is dated when it was announced
+    assert day("The ministry said on Monday it would hold talks next week.", pub) == date(2019, 3, 11)
+
+
+def test_resolve_span_and_text_are_in_article_offsets():
+    sentence = "Troops withdrew on Wednesday."
+    result = resolve_event_date(sentence, SAT, offset=100)
+    assert result.text == "Wednesday"
+    assert result.span == (100 + sentence.index("Wednesday"), 100 + sentence.index("Wednesday") + 9)
+
+
+# -- tense --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The envoys will meet on Thursday.",
+        "The envoys are due to meet on Thursday.",
+        "The envoys plan to meet on Thursday.",
+        "The envoys are expected to meet on Thursday.",
+        "The talks are scheduled for Thursday.",
+        "The envoys said they would meet on Thursday.",
+        "On Thursday, the envoys will meet.",
+    ],
+)
+def test_resolve_infers_future_from_the_words_before_the_date(sentence):
+    assert day(sentence, MON) == date(2017, 11, 23)
+
+
+def test_resolve_infers_tense_per_clause():
+    sentence = "The minister said on Tuesday that the summit will open on Friday."
+    assert day(sentence, MON, anchor=sentence.index("said")) == date(2017, 11, 14)
+    assert day(sentence, MON, anchor=sentence.index("open")) == date(2017, 11, 24)
+
+
+PAST_SENTENCES = [
+    "Police detained him on Friday.",
+    "Police detained him on Dec. 28.",
+    "Police detained him in December.",
+    "Police detained him this week.",
+    "Police detained him this year.",
+    "Police detained him on 12/28.",
+    "Police detained him from Wednesday to Saturday.",
+]
+
+
+@pytest.mark.parametrize("sentence", PAST_SENTENCES)
+@pytest.mark.parametrize("tense", ["past", None])
+def test_resolve_never_dates_a_past_event_after_publication(sentence, tense):
+    pub = date(2018, 12, 27)
+    result = resolve_event_date(sentence, pub, tense=tense)
+    assert result.date <= pub and (result.end is None or result.end <= pub), result
+
+
+@pytest.mark.parametrize("sentence", ["Police detained him tomorrow.", "Police detained him next week."])
+def test_resolve_past_tense_drops_dates_that_only_point_ahead(sentence):
+    pub = date(2018, 12, 27)
+    assert resolve_event_date(sentence, pub, tense="past") == EventDate(pub, "pub")
+
+
+def test_resolve_future_tense_may_go_after_publication():
+    assert day("Police will detain him on Friday.", date(2018, 12, 27), tense="future") == date(2018, 12, 28)
+
+
+def test_resolve_refuses_an_unknown_tense():
+    with pytest.raises(ValueError, match="tense"):
+        resolve_event_date("on Monday", SAT, tense="perfect")
