@@ -593,7 +593,7 @@ class SentenceCoder:
         """"The meeting ..." after "X and Y met": the same event told again."""
         countries = {e.country for e in ents if e.country}
         for old in self.history:
-            if old.cameo[:2] == code[:2] and countries <= {e.country for e in old.actors + old.recipients}:
+            if old.cameo == code and countries <= {e.country for e in old.actors + old.recipients}:
                 return True
         return False
 
