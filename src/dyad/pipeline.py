@@ -42,6 +42,36 @@ def fill_codes(event: Event, onto) -> Event:
     return event
 
 
+def fill_countries_from_context(event: Event, main_countries: list[str]) -> None:
+    """Give a country to a participant that has a sector but none ("police", "the army").
+
+    The place the sentence names comes first (police in an attack in Bogota are
+    Colombian); in diplomacy, the article's other main country (the general who
+    meets a Russian general in a Russia-Pakistan story); else the article's
+    main country. Such countries are marked ``+context`` in ``how``.
+    """
+    located = event.location.country if event.location and event.location.how == "sentence" else None
+    sides = ((event.actors, event.recipients), (event.recipients, event.actors))
+    for group, other in sides:
+        for ent in group:
+            if ent.country or not ent.sector or ent.how == "coref":
+                continue
+            taken = {e.country for e in other if e.country}
+            if located:
+                pick = located
+            elif event.cameo[:2] in DIPLOMATIC_ROOTS and taken:
+                pick = next((c for c in main_countries if c not in taken), None)
+            else:
+                pick = main_countries[0] if main_countries else None
+            if pick:
+                ent.country = pick
+                ent.how = ent.how + "+context" if ent.how != "none" else "context"
+                event.confidence = max(0.05, event.confidence - 0.05)
+
+
+DIPLOMATIC_ROOTS = {"03", "04", "05", "06", "07", "08"}
+
+
 class Pipeline:
     """Codes articles into events. Construct once; call many times.
 
@@ -77,6 +107,7 @@ class Pipeline:
         prefer += resolver.main_countries()
         event.location = locate_event(sent, trigger, gazetteer=self._gazetteer(), dateline=dateline,
                                       prefer_countries=tuple(dict.fromkeys(prefer)))
+        fill_countries_from_context(event, resolver.main_countries())
         return fill_codes(event, self.onto)
 
     # -- public ----------------------------------------------------------------------

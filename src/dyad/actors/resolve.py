@@ -33,6 +33,7 @@ _TITLES = {
     "defense", "chairman", "chair", "director", "mayor", "judge", "justice", "lt-gen", "lt.-gen.",
     "maj-gen", "col.-gen.", "army", "state", "interior",
 }
+RELATIVES = {"who", "whom", "which", "that"}
 PRONOUNS_PERSON = {"he", "him", "his", "she", "her", "hers"}
 PAIR_HEADS = {"side", "sides", "party", "parties", "two", "both", "countries", "nations", "leaders",
               "governments", "ministers", "delegations", "military", "militaries", "armies"}
@@ -172,6 +173,8 @@ class ActorResolver:
 
     def resolve(self, head, *, day: Date | None = None) -> list[Entity]:
         """Entities for the noun phrase headed by ``head`` (more than one for "the two sides")."""
+        if head.lower_ in RELATIVES and head.head.dep_ == "relcl":
+            head = head.head.head  # "soldiers who were freed": the soldiers
         toks = self._mention(head)
         if not toks:
             return []

@@ -154,6 +154,13 @@ def _negated(tok) -> bool:
     return False
 
 
+def _named(ent: Entity, doc) -> bool:
+    """Is an (unresolved) mention at least a proper name, not a common noun or pronoun?"""
+    span = doc.char_span(ent.span[0], ent.span[1], alignment_mode="expand")
+    return span is not None and any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                                    for t in span)
+
+
 def _definite(tok) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
 
@@ -539,6 +546,7 @@ class SentenceCoder:
         if c.speaker is not None and actor_heads and all(h.lower_ in SPEAKER_PRONOUNS for h in actor_heads):
             # "Russia said it would ...": "it" is the speaker
             actor_heads = self._subjects(c.speaker.token, by_tok) or actor_heads
+        recip_heads = [h for h in recip_heads if not self._is_event_noun(h)]
         actors = self._entities(actor_heads)
         recips = [r for r in self._entities(recip_heads) if all(r.span != a.span for a in actors)]
         how_pair = False
@@ -555,12 +563,14 @@ class SentenceCoder:
             self.dropped.append(Dropped(c.token.text, code, "no actor"))
             return None
         resolved = any(e.country or e.sector or e.group for e in actors + recips)
+        if not resolved and not any(_named(e, sent.doc) for e in actors + recips):
+            self.dropped.append(Dropped(c.token.text, code, "no actor resolved or named"))
+            return None
         own = c.kind == "noun" and self._own_actors(c)
         if (c.kind == "noun" and not own and (how_pair or _definite(c.token))
                 and self._refers_back(code, actors + recips)):
             self.dropped.append(Dropped(c.token.text, code, "refers back to an earlier event"))
             return None
-        self._fill_from_context(actors, recips)
         toks = sorted(c.tokens, key=lambda t: t.i)
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
         trig_text = sent.doc.text[start:end]
@@ -582,6 +592,10 @@ class SentenceCoder:
             coder_name=name,
         )
 
+    def _is_event_noun(self, tok) -> bool:
+        """"suspended the talks": an event noun is what is acted on, not who."""
+        return tok.pos_ == "NOUN" and self._noun_pattern(tok) is not None
+
     def _own_actors(self, cand: Candidate) -> bool:
         """Does a nominal event name its own actor ("his visit", "talks between X and Y")?"""
         noun = cand.tokens[-1]
@@ -596,21 +610,6 @@ class SentenceCoder:
             if old.cameo == code and countries <= {e.country for e in old.actors + old.recipients}:
                 return True
         return False
-
-    def _fill_from_context(self, actors: list[Entity], recips: list[Entity]) -> None:
-        """An actor with a sector but no country takes the article's other main country."""
-        main = self.resolver.main_countries()
-        if not main:
-            return
-        for group, other in ((actors, recips), (recips, actors)):
-            for ent in group:
-                if ent.country or not ent.sector or ent.how == "coref":
-                    continue
-                taken = {e.country for e in other if e.country}
-                pick = next((c for c in main if c not in taken), None)
-                if pick:
-                    ent.country = pick
-                    ent.how = ent.how + "+context" if ent.how != "none" else "context"
 
     def _confidence(self, c: Candidate, actors, recips, modality: str, how_pair: bool) -> float:
         score = 0.45

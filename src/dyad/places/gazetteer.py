@@ -340,7 +340,7 @@ class Gazetteer:
         min_pop: int,
     ) -> Place | None:
         pool = [e for e in cands if e[1].feature != "city" or e[1].population >= min_pop]
-        if any(e[2] != ALTERNATE and (e[1].feature != "city" or e[1].population >= ALTERNATE_SHADOW) for e in pool):
+        if any(e[2] != ALTERNATE and e[1].feature == "city" and e[1].population >= ALTERNATE_SHADOW for e in pool):
             # "Islamabad" is the capital, not an old name of Chittagong
             pool = [e for e in pool if e[2] != ALTERNATE]
         if hint == "admin1":
