@@ -17,7 +17,7 @@ from dyad.data import load_ontology
 from dyad.events.code import Dropped, SentenceCoder
 from dyad.events.patterns import load_patterns
 from dyad.parse import DEFAULT_MODEL, load_nlp, mask_dateline
-from dyad.records import Article, Event
+from dyad.records import Article, Event, EventDate
 
 
 @dataclass(slots=True)
@@ -99,10 +99,11 @@ class Pipeline:
         from dyad.places import locate_event
 
         event.date = resolve_event_date(
-            sent.text, event.pub_date, offset=sent.start_char,
-            anchor=trigger.idx - sent.start_char,
-            tense="future" if event.modality == "intended" else None,
+            sent.text, event.pub_date, offset=sent.start_char, anchor=trigger.idx - sent.start_char,
         )
+        if event.date.date > event.pub_date and event.modality != "intended":
+            # a date after publication belongs to something planned, not to this event
+            event.date = EventDate(event.pub_date, "pub")
         prefer = [e.country for e in event.actors + event.recipients if e.country]
         prefer += resolver.main_countries()
         event.location = locate_event(sent, trigger, gazetteer=self._gazetteer(), dateline=dateline,
