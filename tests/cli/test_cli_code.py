@@ -24,7 +24,7 @@ def inputs(tmp_path):
 @pytest.fixture
 def run_code(cli_runner, db_path, fake_pipeline, monkeypatch):
     """Run ``dyad code`` with the fake pipeline: ``run_code(*args)`` -> click Result."""
-    monkeypatch.setattr("dyad.cli.code.Pipeline", lambda model=None: fake_pipeline)
+    monkeypatch.setattr("dyad.cli.code.Pipeline", lambda model=None, kb_paths=(): fake_pipeline)
 
     def run(*args, input=None):
         return cli_runner.invoke(app, ["code", "--db", str(db_path), *args], input=input)

@@ -32,6 +32,17 @@ def phrase_key(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
+def _variants(phrase: str) -> set[tuple[str, ...]]:
+    """The keys a phrase may appear under, however the tokenizer split its hyphens and dots."""
+    keys = {phrase_key(phrase)}
+    if "-" in phrase:
+        keys.add(phrase_key(phrase.replace("-", " ")))
+        keys.add(phrase_key(phrase.replace("-", " - ")))
+    if "." in phrase:
+        keys.add(phrase_key(phrase.replace(".", "")))
+    return {k for k in keys if k}
+
+
 @dataclass(frozen=True, slots=True)
 class NameRef:
     """What a name in the text refers to."""
@@ -86,15 +97,7 @@ class KnowledgeBase:
     max_len: int = 1
 
     def _index(self, table: dict, phrase: str, value, *, overwrite: bool = False) -> None:
-        keys = {phrase_key(phrase)}
-        if "-" in phrase:
-            keys.add(phrase_key(phrase.replace("-", " ")))
-            keys.add(phrase_key(phrase.replace("-", " - ")))
-        if "." in phrase:
-            keys.add(phrase_key(phrase.replace(".", "")))
-        for key in keys:
-            if not key:
-                continue
+        for key in _variants(phrase):
             if overwrite or key not in table:
                 table[key] = value
             self.max_len = max(self.max_len, len(key))
@@ -161,10 +164,9 @@ def _add_persons(kb: KnowledgeBase, rows: Iterable[dict[str, str]], where: str) 
             raise DataError(f"{where}:{n}: {exc}") from None
         names = [row["name"], *split_multi(row.get("aliases", ""))]
         for name in names:
-            key = phrase_key(name)
-            if person not in kb.persons[key]:
-                kb.persons[key].append(person)
-            kb.max_len = max(kb.max_len, len(key))
+            for key in _variants(name):
+                if person not in kb.persons[key]:
+                    kb.persons[key].append(person)
 
 
 _PACKAGED = {

@@ -98,7 +98,8 @@ def mention_tokens(head) -> list:
     stack = [c for c in head.children]
     while stack:
         tok = stack.pop()
-        if tok.dep_ in _CUT_DEPS and not (tok.dep_ == "prep" and tok.lower_ in _KEEP_PREPS):
+        if tok.dep_ in _CUT_DEPS and not (tok.dep_ == "prep" and tok.lower_ in _KEEP_PREPS) \
+                and tok.tag_ != "HYPH":
             continue
         keep.append(tok)
         stack.extend(tok.children)
@@ -329,10 +330,15 @@ class ActorResolver:
             # the run of proper nouns closing the mention: "... Committee Gen Zubair Hayat"
             run = []
             for t in reversed(toks):
+                if t.tag_ == "HYPH" and run:
+                    run.append(t)  # "Okonkwo-Lind"
+                    continue
                 if t.pos_ != "PROPN" or t.i in self.index.names or t.i in self.index.sectors \
-                        or t.lower_ in _TITLES or t.ent_type_ in ("ORG", "GPE", "NORP"):
+                        or t.lower_ in _TITLES:
                     break
                 run.append(t)
+            while run and run[-1].tag_ == "HYPH":
+                run.pop()
             words = list(reversed(run))
             if len(words) == 1 and head.i != words[0].i and head.pos_ != "PROPN":
                 return None
@@ -344,7 +350,7 @@ class ActorResolver:
             words = words[:-1]
         if not words:
             return None
-        return " ".join(t.text for t in words)
+        return self.doc.text[words[0].idx : words[-1].idx + len(words[-1])]
 
     def _lookup_person(self, name: str, day: Date):
         key = phrase_key(name)

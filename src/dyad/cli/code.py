@@ -30,6 +30,9 @@ def code_command(
     db: Path = typer.Option(Path(DEFAULT_DB), "--db", help="DuckDB file to store articles and events in."),
     out: Optional[str] = typer.Option(None, "--out", "-o", help="Also write the events as JSON Lines to this file (- for stdout)."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to parse with."),
+    kb: list[Path] = typer.Option(
+        [], "--kb", help="Extra knowledge-base CSV (persons, organisations, countries or sector phrases); repeatable."
+    ),
     force: bool = typer.Option(False, "--force", help="Code again articles already coded with the same text."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary; errors only."),
 ) -> None:
@@ -53,7 +56,7 @@ def code_command(
         _fail(err, str(exc))
     with store:
         try:
-            pipeline = Pipeline(model=model)
+            pipeline = Pipeline(model=model, kb_paths=[str(p) for p in kb])
         except OSError as exc:
             _fail(err, f"cannot load the spaCy pipeline: {exc}")
         with _output(out, err) as out_fh, _progress(err, inputs, disable=quiet) as advance:
