@@ -54,7 +54,7 @@ def fill_countries_from_context(event: Event, main_countries: list[str]) -> None
     sides = ((event.actors, event.recipients), (event.recipients, event.actors))
     for group, other in sides:
         for ent in group:
-            if ent.country or not ent.sector or ent.how == "coref":
+            if ent.country or not ent.sector:
                 continue
             taken = {e.country for e in other if e.country}
             if located:

@@ -116,7 +116,9 @@ class KnowledgeBase:
         if past:
             last = max(past, key=lambda p: p.end)
             return Person(last.name, last.country, "ELI", "former " + last.office, last.start, last.end)
-        return None
+        # not yet in office: the country is known, the role on that day is not
+        first = min(rows, key=lambda p: p.start or day)
+        return Person(first.name, first.country, "", "", None, first.start)
 
 
 def _add_countries(kb: KnowledgeBase, rows: Iterable[dict[str, str]], overwrite: bool) -> None:

@@ -252,7 +252,11 @@ class ActorResolver:
             if m and id(m) not in seen:
                 seen.add(id(m))
                 name_hits.append(m)
+        # the name that is the head itself ("NATO-member Norway") comes first
+        name_hits.sort(key=lambda m: not (m.start <= head.i < m.end))
         org = next((m for m in name_hits if m.ref.kind == "organisation"), None)
+        if org and name_hits[0] is not org and name_hits[0].start <= head.i < name_hits[0].end:
+            org = None
         if org:
             country, sector, group = org.ref.country, org.ref.sector, org.ref.group
             how = "name"
@@ -293,7 +297,7 @@ class ActorResolver:
                 if not country or (org and not geo):
                     country, how = person.country, "kb"
                 if not sector:
-                    sector = person.sector
+                    sector = person.sector or None
                     how = "kb" if how in ("none", "kb") else how
                 name = person.name
             elif not (country or sector):
