@@ -163,6 +163,7 @@ class ActorResolver:
         self.pub_date = pub_date
         self.index = index_doc(doc, kb)
         self.registry = Registry()
+        self.persons = [e for e in doc.ents if e.label_ == "PERSON"]  # the NER's person names, once
         self._merged: dict[int, tuple[int, int]] = {}  # head token -> merged mention (first, last)
 
     # -- public -------------------------------------------------------------------
@@ -324,10 +325,9 @@ class ActorResolver:
         return len(toks) == 2 and toks[0].lower_ in ("the", "this", "that") and toks[1].i == head.i
 
     def _person_name(self, toks, head) -> str | None:
-        ents = [e for e in self.doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end]
+        ents = [e for e in self.persons if e.start <= head.i < e.end]
         if not ents:
-            ents = [e for e in self.doc.ents if e.label_ == "PERSON"
-                    and toks[0].i <= e.start and e.end <= toks[-1].i + 1]
+            ents = [e for e in self.persons if toks[0].i <= e.start and e.end <= toks[-1].i + 1]
         if ents:
             words = [t for t in ents[0]]
         elif toks[-1].pos_ == "PROPN" and toks[-1].i not in self.index.names:
