@@ -142,7 +142,10 @@ def _add_organisations(kb: KnowledgeBase, rows: Iterable[dict[str, str]], overwr
             kind="organisation",
             name=row["name"],
         )
-        for name in [row["name"], *split_multi(row.get("aliases", ""))]:
+        names = [row["name"], *split_multi(row.get("aliases", ""))]
+        if row["name"].endswith(")") and " (" in row["name"]:
+            names.append(row["name"].split(" (")[0])  # "National Liberation Army (Colombia)"
+        for name in names:
             kb._index(kb.names, name, ref, overwrite=overwrite)
 
 

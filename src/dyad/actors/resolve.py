@@ -280,8 +280,8 @@ class ActorResolver:
         if sec_hits:
             before = [m for m in sec_hits if m.start <= head.i] or sec_hits
             best = max(before, key=lambda m: (m.end, m.end - m.start))
-            if not sector or best.start <= head.i < best.end:
-                sector = best.ref
+            if not sector or (best.start <= head.i < best.end and not org):
+                sector = best.ref  # a named organisation keeps its own sector ("... Army (ELN)")
                 how = "title" if how == "none" else how
         # 3. a person's name
         if how == "title" and not country and self._bare_description(toks, head):
