@@ -89,3 +89,12 @@ def test_match_counts_is_one_to_one():
     assert match_counts(["x", "x"], ["x"], same) == 1
     assert match_counts(["x", "y"], ["y", "x"], same) == 2
     assert match_counts([], ["x"], same) == 0
+
+
+def test_metrics_ece_is_zero_when_confidence_equals_accuracy():
+    from dyad.evaluate.metrics import expected_calibration_error
+
+    pairs = [(0.75, True)] * 3 + [(0.75, False)]
+    assert expected_calibration_error(pairs) == 0.0
+    assert abs(expected_calibration_error([(0.9, False)] * 4) - 0.9) < 1e-9
+    assert expected_calibration_error([]) == 0.0

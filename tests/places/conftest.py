@@ -24,10 +24,10 @@ def make_doc():
     Each token is ``(text, head_index, dep, pos, lemma, ent)``; ``ent`` is
     ``"O"`` or an IOB tag such as ``"B-GPE"``.
     """
+    import spacy
     from spacy.tokens import Doc
-    from spacy.vocab import Vocab
 
-    vocab = Vocab()
+    vocab = spacy.blank("en").vocab  # lexical attributes (lower_), no model
 
     def build(tokens):
         words, heads, deps, pos, lemmas, ents = zip(*tokens)

