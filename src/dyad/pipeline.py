@@ -15,6 +15,7 @@ from dyad.actors.kb import load_kb
 from dyad.actors.resolve import ActorResolver
 from dyad.data import load_ontology
 from dyad.events.code import Dropped, SentenceCoder
+from dyad.events.confidence import heuristic_confidence, load_calibrator
 from dyad.events.patterns import load_patterns
 from dyad.parse import DEFAULT_MODEL, load_nlp, mask_dateline
 from dyad.records import Article, Event, EventDate
@@ -66,7 +67,6 @@ def fill_countries_from_context(event: Event, main_countries: list[str]) -> None
             if pick:
                 ent.country = pick
                 ent.how = ent.how + "+context" if ent.how != "none" else "context"
-                event.confidence = max(0.05, event.confidence - 0.05)
 
 
 DIPLOMATIC_ROOTS = {"03", "04", "05", "06", "07", "08"}
@@ -109,6 +109,11 @@ class Pipeline:
         event.location = locate_event(sent, trigger, gazetteer=self._gazetteer(), dateline=dateline,
                                       prefer_countries=tuple(dict.fromkeys(prefer)))
         fill_countries_from_context(event, resolver.main_countries())
+        event.features["context"] = float(any("context" in e.how for e in event.actors + event.recipients))
+        event.features["located"] = float(event.location is not None and event.location.how == "sentence")
+        event.features["dated"] = float(event.date.precision != "pub")
+        calibrator = load_calibrator()
+        event.confidence = calibrator(event.features) if calibrator else heuristic_confidence(event.features)
         return fill_codes(event, self.onto)
 
     # -- public ----------------------------------------------------------------------

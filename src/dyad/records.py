@@ -150,6 +150,9 @@ class Event:
     plover: str | None = None
     plover_mode: str | None = None
     contexts: list[str] = field(default_factory=list)
+    # what supported the event (pattern kind, resolved roles, modality...), read by the
+    # confidence calibrator; not part of the record
+    features: dict[str, float] = field(default_factory=dict, repr=False)
 
     @property
     def event_id(self) -> str:

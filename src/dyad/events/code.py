@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 
 from dyad.actors.resolve import ActorResolver
+from dyad.events.confidence import heuristic_confidence
 from dyad.events.patterns import NounPattern, Patterns, VerbPattern
 from dyad.records import Entity, Event, Trigger
 
@@ -574,9 +575,8 @@ class SentenceCoder:
         toks = sorted(c.tokens, key=lambda t: t.i)
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
         trig_text = sent.doc.text[start:end]
-        conf = self._confidence(c, actors, recips, modality, how_pair)
-        if not resolved:
-            conf = max(0.05, conf - 0.2)
+        features = self._features(c, code, actors, recips, modality, how_pair, resolved)
+        conf = heuristic_confidence(features)
         return Event(
             article_id=self.article_id,
             pub_date=self.pub_date,
@@ -587,6 +587,7 @@ class SentenceCoder:
             actors=actors,
             recipients=recips,
             confidence=conf,
+            features=features,
             modality=modality,
             coder_kind="pattern",
             coder_name=name,
@@ -611,25 +612,29 @@ class SentenceCoder:
                 return True
         return False
 
-    def _confidence(self, c: Candidate, actors, recips, modality: str, how_pair: bool) -> float:
-        score = 0.45
-        if any(a.country for a in actors):
-            score += 0.15
-        if any(a.sector for a in actors):
-            score += 0.05
-        if recips and any(r.country or r.sector or r.group for r in recips):
-            score += 0.1
-        if c.kind == "verb" and c.pattern.specificity > 0:
-            score += 0.08
-        if c.kind == "noun":
-            score -= 0.08
-        if how_pair:
-            score -= 0.1
-        if any("context" in e.how for e in actors + recips):
-            score -= 0.08
-        if modality == "reported":
-            score -= 0.03
-        return max(0.05, min(0.95, score))
+    def _features(self, c: Candidate, code: str, actors, recips, modality: str, how_pair: bool,
+                  resolved: bool) -> dict[str, float]:
+        """What supports this event, as numbers for the confidence model (events.confidence)."""
+        tok = c.token
+        main = tok.dep_ == "ROOT" or (c.speaker is not None and c.speaker.token.dep_ == "ROOT")
+        return {
+            "noun": float(c.kind == "noun"),
+            "light": float(c.kind == "light"),
+            "specific": float(c.kind == "verb" and c.pattern.specificity > 0),
+            "governed": float(c.cls in GOVERNING),
+            "actor_country": float(any(a.country for a in actors)),
+            "actor_sector": float(any(a.sector for a in actors)),
+            "recipient": float(bool(recips)),
+            "recipient_resolved": float(any(r.country or r.sector or r.group for r in recips)),
+            "unresolved": float(not resolved),
+            "pair": float(how_pair),
+            "coref": float(any(e.how == "coref" for e in actors + recips)),
+            "reported": float(modality == "reported"),
+            "intended": float(modality == "intended"),
+            "statement": float(code.startswith("01")),
+            "conflict": float(code[:2] >= "10"),
+            "main_clause": float(main),
+        }
 
     def _statement(self, cands, sent, question: bool, by_tok) -> Event | None:
         """A plain statement ("X said ...") is coded 010 only when the sentence has no other event."""
@@ -637,8 +642,9 @@ class SentenceCoder:
             if c.cls == "speech" and c.code and not c.dropped and not question and not _negated(c.token):
                 ev = self._build(c, c.code, "asserted", c.pattern.name, by_tok, sent)
                 if ev is not None and any(a.country for a in ev.actors):
-                    ev.confidence = min(ev.confidence, 0.35)
                     ev.recipients = []
+                    ev.features["recipient"] = ev.features["recipient_resolved"] = 0.0
+                    ev.confidence = heuristic_confidence(ev.features)
                     return ev
         return None
 
