@@ -264,7 +264,7 @@ class SentenceCoder:
                     continue
                 found[tok.i] = Candidate(tok, [tok], p.code, p, "verb")
         for tok in sent:
-            if tok.i in consumed or tok.i in found or tok.pos_ not in ("NOUN", "PROPN"):
+            if tok.i in consumed or tok.i in found or tok.pos_ != "NOUN" or tok.ent_type_ in ("DATE", "TIME"):
                 continue
             np = self._noun_pattern(tok)
             if np is None:
@@ -560,6 +560,11 @@ class SentenceCoder:
                 actors = [Entity(a.text, a.span, a.name, a.country, a.sector, "context", a.group)]
                 recips = recips or [Entity(b.text, b.span, b.name, b.country, b.sector, "context", b.group)]
                 how_pair = True
+        if not actors and code[:2] == "14":
+            # "the ongoing protest", "a strike began": protesters are civilians unless the
+            # text says who; their country comes later from the place or the article
+            t = c.tokens[-1]
+            actors = [Entity(t.text, (t.idx, t.idx + len(t)), None, None, "CVL", "implied")]
         if not actors and not recips:
             self.dropped.append(Dropped(c.token.text, code, "no actor"))
             return None
