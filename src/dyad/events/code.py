@@ -208,6 +208,7 @@ class SentenceCoder:
         self.pub_date = pub_date
         self.dropped: list[Dropped] = []
         self.history: list[Event] = []  # events of earlier sentences of the article
+        self._weak: set[int] = set()  # object heads that count only if they name an actor
 
     # -- candidates ----------------------------------------------------------------
     def _match_verb(self, tok) -> VerbPattern | None:
@@ -349,11 +350,27 @@ class SentenceCoder:
             if tok.dep_ == "acl":
                 return _conjuncts(tok.head)
         dobj = _direct_object(tok)
-        if dobj is not None and not (p.objects and dobj.lemma_.lower() in p.objects):
-            return _conjuncts(dobj)
         dative = [c for c in tok.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
         if dative:
             return _conjuncts(dative[0])
+        if dobj is not None:
+            if p.objects and dobj.lemma_.lower() in p.objects:
+                # the pattern's object ("banned opposition candidates", "rejected an Indian
+                # proposal") is the recipient only if it names an actor
+                self._weak.update(t.i for t in _conjuncts(dobj))
+            return _conjuncts(dobj)
+        return []
+
+    def _embedded_objects(self, tok) -> list:
+        """Targets inside what a governing verb embeds ("threatened to cut power to X")."""
+        for x in tok.children:
+            if x.dep_ in ("xcomp", "ccomp"):
+                heads = _prep_objects(x, frozenset({"to", "against", "on", "with", "into", "from"}))
+                dobj = _direct_object(x)
+                if dobj is not None:
+                    heads = _conjuncts(dobj) + heads
+                self._weak.update(h.i for h in heads)
+                return heads
         return []
 
     def _noun_actors(self, cand: Candidate) -> tuple[list, list]:
@@ -540,6 +557,8 @@ class SentenceCoder:
                 if emb is not None and not recip_heads and c.cls not in OBJECT_CONTROL:
                     recip_heads = (self._objects(emb) if emb.kind != "noun"
                                    else self._noun_actors(emb)[1] + self._objects(emb))
+                if not recip_heads and c.cls in GOVERNING:
+                    recip_heads = self._embedded_objects(c.token)
         if "inverse" in c.pattern.flags and c.kind == "verb":
             givers = _prep_objects(c.token, frozenset({"from"}))
             if givers:
@@ -549,7 +568,10 @@ class SentenceCoder:
             actor_heads = self._subjects(c.speaker.token, by_tok) or actor_heads
         recip_heads = [h for h in recip_heads if not self._is_event_noun(h)]
         actors = self._entities(actor_heads)
-        recips = [r for r in self._entities(recip_heads) if all(r.span != a.span for a in actors)]
+        strong = [h for h in recip_heads if h.i not in self._weak]
+        weak = [h for h in recip_heads if h.i in self._weak]
+        recips = self._entities(strong) + [e for e in self._entities(weak) if e.country or e.sector or e.group]
+        recips = [r for r in recips if all(r.span != a.span for a in actors)]
         how_pair = False
         if c.sym and not recips and len(actors) >= 2:
             actors, recips = actors[:1], actors[1:]
