@@ -49,3 +49,17 @@ def test_report_to_rich_renders():
     console.print(_report().to_rich())
     out = console.export_text()
     assert "macro_f1" in out and "CONSULT" in out and "a [bracketed] note" in out
+
+
+def test_report_markdown_has_summary_and_class_rows():
+    from dyad.evaluate.markdown import render
+    from dyad.evaluate.metrics import ClassRow
+    from dyad.evaluate.report import Report
+
+    report = Report.from_dict({
+        "dataset": "zsp_plv", "n": 2, "metrics": {"accuracy": 0.5, "macro_f1": 0.25},
+        "classes": [ClassRow("AGREE", 1.0, 0.5, 0.667, 2, 1, 1).to_dict()],
+    })
+    text = render([report])
+    assert "| zsp_plv | 2 |" in text and "macro_f1 0.250" in text
+    assert "| AGREE | 1.000 | 0.500 | 0.667 | 2 | 1 |" in text
