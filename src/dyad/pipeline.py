@@ -157,3 +157,50 @@ class Pipeline:
     def code_text(self, text: str, pub_date: Date | None = None, *, article_id: str = "text") -> list[Event]:
         """Code a bare text (a sentence or a story body)."""
         return self.code(Article(id=article_id, date=pub_date or Date.today(), text=text))
+
+
+# -- a local pool of worker processes ---------------------------------------------------
+
+_WORKER: Pipeline | None = None
+
+
+def _init_worker(model: str | None, kb_paths: tuple[str, ...]) -> None:
+    global _WORKER  # one pipeline per worker process, built once
+    _WORKER = Pipeline(model=model, kb_paths=kb_paths)
+
+
+def _code_in_worker(article: Article) -> tuple[Article, list[Event]]:
+    assert _WORKER is not None
+    return article, _WORKER.code(article)
+
+
+class PooledPipeline:
+    """``Pipeline``'s interface over N worker processes, each with its own model.
+
+    For big batches on a machine with several cores; results come back in input
+    order. Use as a context manager (or call ``close``) to stop the workers.
+    """
+
+    def __init__(self, workers: int, *, model: str | None = None, kb_paths: Iterable[str] = ()):
+        import multiprocessing
+
+        self.workers = workers
+        self._local = Pipeline(model=model, kb_paths=kb_paths)  # for single articles
+        ctx = multiprocessing.get_context("spawn")
+        self._pool = ctx.Pool(workers, initializer=_init_worker, initargs=(model, tuple(str(p) for p in kb_paths)))
+
+    def code(self, article: Article) -> list[Event]:
+        return self._local.code(article)
+
+    def code_many(self, articles: Iterable[Article], *, batch_size: int = 4) -> Iterator[tuple[Article, list[Event]]]:
+        yield from self._pool.imap(_code_in_worker, articles, chunksize=batch_size)
+
+    def close(self) -> None:
+        self._pool.close()
+        self._pool.join()
+
+    def __enter__(self) -> "PooledPipeline":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -15,7 +15,7 @@ from dyad.cli._app import DEFAULT_DB, app
 from dyad.cli.events import event_table, plural
 from dyad.errors import DyadError, InputError
 from dyad.ingest import BatchReport, code_inputs, count_articles
-from dyad.pipeline import Pipeline
+from dyad.pipeline import Pipeline, PooledPipeline
 from dyad.records import Article
 from dyad.store import Store
 
@@ -30,6 +30,7 @@ def code_command(
     db: Path = typer.Option(Path(DEFAULT_DB), "--db", help="DuckDB file to store articles and events in."),
     out: Optional[str] = typer.Option(None, "--out", "-o", help="Also write the events as JSON Lines to this file (- for stdout)."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to parse with."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes for coding (each loads its own model)."),
     kb: list[Path] = typer.Option(
         [], "--kb", help="Extra knowledge-base CSV (persons, organisations, countries or sector phrases); repeatable."
     ),
@@ -56,13 +57,21 @@ def code_command(
         _fail(err, str(exc))
     with store:
         try:
-            pipeline = Pipeline(model=model, kb_paths=[str(p) for p in kb])
+            if workers > 1:
+                pipeline = PooledPipeline(workers, model=model, kb_paths=[str(p) for p in kb])
+            else:
+                pipeline = Pipeline(model=model, kb_paths=[str(p) for p in kb])
         except OSError as exc:
             _fail(err, f"cannot load the spaCy pipeline: {exc}")
-        with _output(out, err) as out_fh, _progress(err, inputs, disable=quiet) as advance:
-            report = code_inputs(
-                inputs, pipeline=pipeline, store=store, out=out_fh, on_error=on_error, progress=advance, force=force
-            )
+        try:
+            with _output(out, err) as out_fh, _progress(err, inputs, disable=quiet) as advance:
+                report = code_inputs(
+                    inputs, pipeline=pipeline, store=store, out=out_fh, on_error=on_error, progress=advance,
+                    force=force,
+                )
+        finally:
+            if workers > 1:
+                pipeline.close()
         counts = store.counts()
     if not quiet:
         print_summary(console, report, db=db, counts=counts, out=out)
