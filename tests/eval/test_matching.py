@@ -22,6 +22,7 @@ def test_zsp_type_merges_concede_and_retreat(event):
     assert m.zsp_type(event("081")) == "YIELD"
     assert m.zsp_type(event("190")) == "ASSAULT"
     assert m.zsp_type(event("010")) is None  # statements have no PLOVER type
+    assert m.zsp_type(event("023")) == "REQUEST"  # the PLV set files appeals under REQUEST
 
 
 @pytest.mark.parametrize("root,cls", [("01", 0), ("02", 0), ("03", 1), ("05", 1), ("06", 2), ("08", 2),
