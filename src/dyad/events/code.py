@@ -23,7 +23,9 @@ HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can", "
 HYPOTHETICAL_MARK = {"if", "unless", "whether", "lest"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 NEGATORS = {"not", "n't", "never", "no"}
-FAILURE_VERBS = {"fail", "cancel", "postpone", "delay", "avoid", "stop", "cease"}
+# Governors under which the embedded event does not happen ("failed to", "unlikely to").
+FAILURE_VERBS = {"fail", "cancel", "postpone", "delay", "avoid", "stop", "cease",
+                 "unlikely", "unable", "reluctant", "unwilling"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJ = {"nsubjpass", "csubjpass"}
 OBJECT_CONTROL = {"appeal", "demand"}  # "urged Iran to talk": Iran is the embedded subject
@@ -52,6 +54,7 @@ class Candidate:
     governed_by: "Candidate | None" = None
     embedded: "Candidate | None" = None
     speaker: "Candidate | None" = None  # the speech verb that reports this event
+    recode_as: str | None = None  # "intent" or "refuse" when modality recodes it
 
     @property
     def cls(self) -> str | None:
@@ -96,7 +99,9 @@ def _particle(tok) -> str | None:
     return None
 
 
-QUANTIFIERS = {"number", "series", "round", "couple", "lot", "string", "wave", "spate", "host", "flurry", "set"}
+QUANTIFIERS = {"number", "series", "round", "couple", "lot", "string", "wave", "spate", "host", "flurry", "set",
+               "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "ten", "tens", "score",
+               "scores", "batch", "shipment", "tranche", "tonne", "ton", "some", "handful", "barrage", "volley"}
 
 
 def _direct_object(tok):
@@ -129,11 +134,16 @@ def _prep_objects(tok, preps) -> list:
     return out
 
 
+def _is_time_pp(prep) -> bool:
+    """ "on Tuesday", "in March": a preposition whose object is a date or time."""
+    return any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children)
+
+
 def _preps_of(tok) -> set[str]:
-    found = {c.lower_ for c in tok.children if c.dep_ in ("prep", "dative", "agent")}
+    found = {c.lower_ for c in tok.children if c.dep_ in ("prep", "dative", "agent") and not _is_time_pp(c)}
     dobj = _direct_object(tok)
     if dobj is not None:
-        found |= {c.lower_ for c in dobj.children if c.dep_ == "prep"}
+        found |= {c.lower_ for c in dobj.children if c.dep_ == "prep" and not _is_time_pp(c)}
     return found
 
 
@@ -144,7 +154,7 @@ def _object_lemmas(tok) -> set[str]:
     if obj is None:
         return set()
     lemmas = {obj.lemma_.lower(), obj.lower_}
-    lemmas |= {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
+    lemmas |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
     return lemmas
 
 
@@ -164,6 +174,10 @@ def _named(ent: Entity, doc) -> bool:
 
 def _definite(tok) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+
+def _has_mark(tok, words) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in words for c in tok.children)
 
 
 def _has_aux(tok, words) -> bool:
@@ -271,7 +285,8 @@ class SentenceCoder:
             if np is None:
                 continue
             head = found.get(tok.head.i)
-            if head is not None and tok.dep_ in ("dobj", "nsubjpass") and head.kind == "verb":
+            if (head is not None and tok.dep_ in ("dobj", "nsubjpass") and head.kind == "verb"
+                    and head.cls not in GOVERNING and head.cls != "speech"):
                 continue  # "condemned the attack": the verb carries the event
             found[tok.i] = Candidate(tok, [tok], np.code, np, "noun")
         return [found[i] for i in sorted(found)]
@@ -281,6 +296,11 @@ class SentenceCoder:
         if tok is None:
             return None
         nouns = self.patterns.nouns
+        for c in tok.children:  # "hunger strike", "car bomb", "phone call" first
+            if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
+                hit = nouns.get(f"{c.lemma_.lower()} {tok.lemma_.lower()}")
+                if hit is not None:
+                    return hit
         hit = nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
         if hit is None and tok.lemma_.lower() in CARRIER_NOUNS:
             for c in tok.children:
@@ -453,6 +473,9 @@ class SentenceCoder:
             elif (gov.cls is None and gov.code and c.code and gov.code[:2] == c.code[:2]
                   and dep in ("advcl", "xcomp") and c.kind == "verb"):
                 c.dropped = f"purpose of '{gov.token.text}'"  # "met to discuss": one meeting
+            elif (gov.cls is None and gov.code and c.code and gov.code[:2] >= "18" and c.code[:2] >= "18"
+                  and dep == "advcl" and c.token.tag_ == "VBG"):
+                c.dropped = f"result of '{gov.token.text}'"  # "stormed a church, killing nine"
             elif gov.governed_by is not None and dep in ("advcl", "xcomp", "conj", "ccomp"):
                 c.governed_by = gov.governed_by  # "agreed to send troops to help": one intent
             elif gov.modality == "reported" and dep in ("conj", "advcl", "xcomp", "ccomp"):
@@ -488,6 +511,10 @@ class SentenceCoder:
                     modality = "intended"
                 if emb is not None:
                     name += ">" + emb.pattern.name
+            elif c.recode_as:
+                code = self.patterns.recode(c.recode_as, c.code)
+                modality = "intended" if c.recode_as == "intent" else modality
+                name += ">" + c.recode_as
             elif c.kind != "noun" and _future(c.token):
                 modality = "intended"  # scheduled, not yet happened; the code stays
             if not code:
@@ -527,8 +554,15 @@ class SentenceCoder:
                 return "negated or hypothetical"
             return None
         if _negated(tok):
+            if c.code and (_future(tok) or _has_aux(tok, {"would"})) and c.cls is None:
+                c.recode_as = "refuse"  # "will not lift the ban": a refusal
+                return None
             return "negated"
         if _hypothetical(tok):
+            if (c.code and c.cls is None and c.speaker is not None and _has_aux(tok, {"would"})
+                    and not _has_mark(tok, HYPOTHETICAL_MARK)):
+                c.recode_as = "intent"  # "said it would release": a stated intention
+                return None
             return "hypothetical"
         if question:
             return "question"
@@ -589,6 +623,12 @@ class SentenceCoder:
             actors = [Entity(t.text, (t.idx, t.idx + len(t)), None, None, "CVL", "implied")]
         if not actors and not recips:
             self.dropped.append(Dropped(c.token.text, code, "no actor"))
+            return None
+        if (c.kind == "verb" and actors and _children(c.token, SUBJECT_DEPS)
+                and not any(e.country or e.sector or e.group or _named(e, sent.doc) for e in actors)
+                and not any(h.pos_ == "PRON" for h in actor_heads)):
+            # "A storm hit Cuba": the subject is no political actor
+            self.dropped.append(Dropped(c.token.text, code, "subject is not an actor"))
             return None
         resolved = any(e.country or e.sector or e.group for e in actors + recips)
         if not resolved and not any(_named(e, sent.doc) for e in actors + recips):
