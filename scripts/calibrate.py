@@ -63,13 +63,10 @@ def main() -> int:
     args = ap.parse_args()
 
     from dyad.evaluate.metrics import expected_calibration_error
-    from dyad.events.confidence import CALIBRATION, fit_logistic, load_calibrator
+    from dyad.events.confidence import CALIBRATION, fit_logistic
     from dyad.pipeline import Pipeline
 
-    if CALIBRATION.exists():
-        CALIBRATION.unlink()  # features do not depend on it; confidences below are refitted
-    load_calibrator.cache_clear()
-    rows, labels = collect(Pipeline())
+    rows, labels = collect(Pipeline())  # the features do not depend on the current model
     order = list(range(len(rows)))
     random.Random(13).shuffle(order)
     pairs = []
