@@ -65,3 +65,65 @@ def test_kb_names_are_indexed_by_token_keys():
     assert kb.names[phrase_key("Pakistan")].country == "PAK"
     assert kb.names[phrase_key("Kremlin")].sector == "GOV"
     assert kb.sectors[phrase_key("defence minister")] == "MIL"
+
+
+# -- the resolver on its own (issue #4) ------------------------------------------------
+
+
+def resolve(nlp, text: str, mention: str, day: str = "2023-06-01"):
+    """(country, sector, how) of each entity the resolver gives the last ``mention`` in ``text``."""
+    from dyad.actors.resolve import ActorResolver
+
+    doc = nlp(text)
+    start = text.rindex(mention)
+    resolver = ActorResolver(doc, load_kb(), date.fromisoformat(day))
+    return [(e.country, e.sector, e.how) for e in resolver.resolve_span(start, start + len(mention))]
+
+
+def test_resolve_coordinated_nationalities_give_one_entity_each(nlp):
+    got = resolve(nlp, "French and German officials met in Paris.", "French and German officials")
+    assert [(c, s) for c, s, _ in got] == [("FRA", "GOV"), ("DEU", "GOV")]
+
+
+def test_resolve_pronoun_prefers_the_earlier_subject(nlp):
+    text = "Kenyan President William Ruto hosted Ugandan President Yoweri Museveni. He promised to help."
+    assert resolve(nlp, text, "He") == [("KEN", "GOV", "coref")]
+
+
+def test_resolve_description_keeps_its_antecedent_sector(nlp):
+    text = "Japan's defence ministry announced drills. The ministry said no missiles would be fired."
+    assert resolve(nlp, text, "The ministry") == [("JPN", "MIL", "coref")]
+
+
+def test_resolve_organisation_role_changes_with_the_date(nlp):
+    text = "The Taliban closed the schools."
+    assert resolve(nlp, text, "The Taliban", "2019-05-01")[0][:2] == ("AFG", "INS")
+    assert resolve(nlp, text, "The Taliban", "2022-05-01")[0][:2] == ("AFG", "GOV")
+
+
+def test_resolve_capital_as_metonym_but_not_as_a_place(nlp):
+    assert resolve(nlp, "Moscow rejected the claim.", "Moscow") == [("RUS", "GOV", "metonym")]
+    assert resolve(nlp, "Police imposed a curfew in Algiers.", "Algiers")[0][:2] == ("DZA", "CVL")
+
+
+def test_resolve_names_that_are_not_nationalities(nlp):
+    # a country's name inside a person's, a leaning, a party's name inside a title
+    assert resolve(nlp, "Israel Katz said the army would stay.", "Israel Katz", "2025-03-01")[0][:2] == ("ISR", "MIL")
+    assert resolve(nlp, "Pro-Russian separatists shelled the town.", "Pro-Russian separatists")[0][:2] == (None, "SEP")
+    got = resolve(nlp, "Nigerian Labour Minister Chris Ngige met union leaders.", "Nigerian Labour Minister Chris Ngige")
+    assert got[0][:2] == ("NGA", "GOV")
+
+
+def test_resolve_former_office_holders_are_elites(nlp):
+    got = resolve(nlp, "Former Pakistani Prime Minister Imran Khan was jailed.",
+                  "Former Pakistani Prime Minister Imran Khan", "2023-08-05")
+    assert got[0][:2] == ("PAK", "ELI")
+
+
+def test_resolve_context_country_prefers_the_place_in_the_sentence(nlp):
+    from dyad.actors.resolve import ActorResolver
+
+    doc = nlp("The U.S. said it would not meet the kidnappers' demands in Iraq.")
+    resolver = ActorResolver(doc, load_kb(), date(2004, 1, 1))
+    kidnappers = next(t for t in doc if t.lower_ == "kidnappers")
+    assert resolver.context_country(kidnappers) == "IRQ"

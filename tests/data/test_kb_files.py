@@ -19,7 +19,7 @@ from dyad.data import DATA_DIR, read_csv
 
 HEADERS = {
     "countries.csv": ["code", "cameo", "iso2", "name", "aliases", "demonyms", "capitals", "provenance"],
-    "organisations.csv": ["name", "aliases", "country", "sector", "group", "kind", "provenance"],
+    "organisations.csv": ["name", "aliases", "country", "sector", "group", "kind", "start", "end", "provenance"],
     "sectors.csv": ["phrase", "sector", "kind", "provenance"],
     "persons.csv": ["name", "aliases", "country", "sector", "office", "start", "end", "provenance"],
 }
@@ -179,6 +179,26 @@ def test_organisations_igos_carry_no_country_sector():
         if r["kind"] == "igo":
             assert r["country"] == "IGO", r
             assert r["sector"] in {"", "PKO", "MIL", "COP", "LEG", "JUD"}, r
+
+
+def test_organisations_dated_roles_are_consecutive():
+    """A body listed more than once (the Taliban before and after August 2021) has one row per
+    period, and the periods do not overlap."""
+    periods = defaultdict(list)
+    for r in rows("organisations.csv"):
+        if r["start"] or r["end"]:
+            start = parse_date(r["start"])[0] if r["start"] else date.min
+            end = parse_date(r["end"])[0] if r["end"] else date.max
+            assert start < end, r
+            periods[r["name"]].append((start, end))
+    assert "Taliban" in periods
+    for name, spans in periods.items():
+        spans.sort()
+        for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+            assert e1 <= s2, f"{name}: periods overlap"
+    for r in rows("organisations.csv"):
+        if r["name"] in periods:
+            assert r["start"] or r["end"], f"{r['name']}: an undated row beside dated ones"
 
 
 def test_organisations_are_plentiful():

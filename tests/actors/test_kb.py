@@ -1,0 +1,96 @@
+"""The knowledge base loader: keys, dated roles, user files (no spaCy model needed)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dyad.actors.kb import file_kind, load_kb, phrase_key
+from dyad.errors import DataError
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_kb()
+
+
+def test_kb_organisation_role_as_of_a_date(kb):
+    taliban = kb.names[phrase_key("Taliban")]
+    assert kb.as_of(taliban, date(2019, 5, 1)).sector == "INS"
+    assert kb.as_of(taliban, date(2021, 8, 15)).sector == "GOV"
+    assert kb.as_of(taliban, date(2023, 1, 1)).country == "AFG"
+
+
+def test_kb_person_office_as_of_a_date(kb):
+    key = phrase_key("Abdel Fattah el-Sisi")
+    assert kb.person(key, date(2013, 8, 1)).sector == "MIL"
+    assert kb.person(key, date(2016, 5, 1)).sector == "GOV"
+    # between two offices: a former office holder
+    assert kb.person(phrase_key("Donald Trump"), date(2022, 6, 1)).sector == "ELI"
+
+
+def test_kb_person_new_office_wins_on_the_day_of_the_handover(kb):
+    shoigu = kb.person(phrase_key("Sergei Shoigu"), date(2024, 5, 12))
+    assert shoigu.office == "secretary of the security council"
+
+
+def test_kb_person_names_with_and_without_arabic_articles(kb):
+    for name in ("Omar al-Bashir", "Omar el-Bashir", "Omar Bashir"):
+        assert kb.persons.get(phrase_key(name)), name
+
+
+def test_kb_keys_fold_accents_and_split_possessives(kb):
+    assert phrase_key("Erdoğan") == ("erdogan",)
+    assert kb.names[("people", "'s", "liberation", "army")].country == "CHN"
+
+
+def test_kb_acronyms_are_marked(kb):
+    assert ("isis",) in kb.acronyms
+    assert ("taliban",) not in kb.acronyms
+
+
+def test_kb_places_give_regions_and_towns_a_country(kb):
+    assert kb.places[("darfur",)].country == "SDN"
+    assert ("punjab",) not in kb.places  # two countries have one
+
+
+@pytest.mark.parametrize(
+    ("columns", "kind"),
+    [
+        (["phrase", "sector", "kind"], "sectors"),
+        (["name", "aliases", "country", "sector", "office", "start", "end"], "persons"),
+        (["name", "country", "start", "end"], "persons"),
+        (["name", "aliases", "country", "sector", "group", "kind", "start", "end"], "organisations"),
+        (["name", "aliases", "country", "sector"], "organisations"),
+        (["code", "name", "aliases", "demonyms", "capitals"], "countries"),
+        (["foo", "bar"], None),
+    ],
+)
+def test_kb_file_kind_from_header(columns, kind):
+    assert file_kind(columns) == kind
+
+
+def test_kb_user_organisation_overrides_a_packaged_one(tmp_path):
+    extra = tmp_path / "orgs.csv"
+    extra.write_text("name,aliases,country,sector,group,kind,provenance\n"
+                     "Kenya Defence Forces,KDF,KEN,MIL,,military,test\n"
+                     "Taliban,,AFG,REB,,armed_group,test\n", encoding="utf-8")
+    kb = load_kb((str(extra),))
+    assert kb.names[("kdf",)].country == "KEN"
+    assert kb.names[("taliban",)].sector == "REB"
+
+
+def test_kb_user_file_bad_date_names_file_and_line(tmp_path):
+    extra = tmp_path / "people.csv"
+    extra.write_text("# our newsroom\n\nname,aliases,country,sector,office,start,end,provenance\n"
+                     "Amara Otieno,Otieno,KEN,GOV,minister,2020-13-01,,test\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"people\.csv:4: bad date"):
+        load_kb((str(extra),))
+
+
+def test_kb_yaml_files_are_refused_with_a_pointer_to_csv(tmp_path):
+    extra = tmp_path / "my_actors.yaml"
+    extra.write_text("- name: X\n", encoding="utf-8")
+    with pytest.raises(DataError, match="YAML"):
+        load_kb((str(extra),))
