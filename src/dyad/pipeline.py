@@ -43,7 +43,7 @@ def fill_codes(event: Event, onto) -> Event:
     return event
 
 
-def fill_countries_from_context(event: Event, main_countries: list[str]) -> None:
+def fill_countries_from_context(event: Event, main_countries: list[str], resolver: ActorResolver | None = None) -> None:
     """Give a country to a participant that has a sector but none ("police", "the army").
 
     The place the sentence names comes first (police in an attack in Bogota are
@@ -55,13 +55,16 @@ def fill_countries_from_context(event: Event, main_countries: list[str]) -> None
     sides = ((event.actors, event.recipients), (event.recipients, event.actors))
     for group, other in sides:
         for ent in group:
-            if ent.country or not ent.sector:
-                continue
+            if ent.country or not ent.sector or ent.group:
+                continue  # a named transnational group (al-Qaeda) has no country to guess
             taken = {e.country for e in other if e.country}
             if located:
                 pick = located
             elif event.cameo[:2] in DIPLOMATIC_ROOTS and taken:
                 pick = next((c for c in main_countries if c not in taken), None)
+            elif resolver is not None:
+                span = resolver.doc.char_span(ent.span[0], ent.span[1], alignment_mode="expand")
+                pick = resolver.context_country(span.root) if span is not None else None
             else:
                 pick = main_countries[0] if main_countries else None
             if pick:
@@ -108,7 +111,7 @@ class Pipeline:
         prefer += resolver.main_countries()
         event.location = locate_event(sent, trigger, gazetteer=self._gazetteer(), dateline=dateline,
                                       prefer_countries=tuple(dict.fromkeys(prefer)))
-        fill_countries_from_context(event, resolver.main_countries())
+        fill_countries_from_context(event, resolver.main_countries(), resolver)
         event.features["context"] = float(any("context" in e.how for e in event.actors + event.recipients))
         event.features["located"] = float(event.location is not None and event.location.how == "sentence")
         event.features["dated"] = float(event.date.precision != "pub")
