@@ -10,6 +10,11 @@ import pytest
 from dyad.errors import DyadError
 from dyad.records import replace
 from dyad.store import Migration, Store, migrate
+from dyad.store.migrations import packaged_migrations
+
+# The packaged migrations, as Store.migrations() lists them once applied.
+PACKAGED = [(m.number, m.name) for m in packaged_migrations()]
+NEXT = PACKAGED[-1][0] + 1  # a number no packaged migration uses
 
 
 @pytest.fixture
@@ -54,7 +59,7 @@ def test_store_idempotent_across_reopen(db_path, two_articles):
             store_all(store, articles, events)
     with Store(db_path) as store:
         assert store.counts()["events"] == 3
-        assert store.migrations() == [(1, "schema")]
+        assert store.migrations() == PACKAGED
 
 
 def test_store_recode_replaces_events(store, two_articles, make_event):
@@ -175,16 +180,17 @@ def test_store_read_only(db_path, tmp_path, two_articles):
 
 def test_store_migrations_recorded_once(db_path):
     with Store(db_path) as store:
-        assert store.migrations() == [(1, "schema")]
+        assert store.migrations() == PACKAGED
+        assert PACKAGED[:2] == [(1, "schema"), (2, "dedup_clusters")]
     con = duckdb.connect(str(db_path))
     try:
-        extra = Migration(2, "add_notes", "ALTER TABLE articles ADD COLUMN notes VARCHAR")
+        extra = Migration(NEXT, "add_notes", "ALTER TABLE articles ADD COLUMN notes VARCHAR")
         assert migrate(con) == []  # nothing pending
-        assert migrate(con, [extra]) == [2]
+        assert migrate(con, [extra]) == [NEXT]
         assert migrate(con, [extra]) == []
         assert [r[:2] for r in con.execute("SELECT number, name FROM migrations ORDER BY 1").fetchall()] == [
-            (1, "schema"),
-            (2, "add_notes"),
+            *PACKAGED,
+            (NEXT, "add_notes"),
         ]
         assert "notes" in [r[0] for r in con.execute("DESCRIBE articles").fetchall()]
     finally:
@@ -195,10 +201,10 @@ def test_store_failed_migration_rolls_back(db_path):
     Store(db_path).close()
     con = duckdb.connect(str(db_path))
     try:
-        bad = Migration(2, "broken", "ALTER TABLE articles ADD COLUMN x INT; SELECT * FROM no_such_table")
+        bad = Migration(NEXT, "broken", "ALTER TABLE articles ADD COLUMN x INT; SELECT * FROM no_such_table")
         with pytest.raises(duckdb.Error):
             migrate(con, [bad])
-        assert con.execute("SELECT max(number) FROM migrations").fetchone() == (1,)
+        assert con.execute("SELECT max(number) FROM migrations").fetchone() == (PACKAGED[-1][0],)
         assert "x" not in [r[0] for r in con.execute("DESCRIBE articles").fetchall()]
     finally:
         con.close()

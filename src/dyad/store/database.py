@@ -24,6 +24,8 @@ import duckdb
 
 from dyad.errors import DyadError
 from dyad.records import Article, Event
+from dyad.store.clusters import ClusterQueries
+from dyad.store.exports import ExportQueries
 from dyad.store.migrations import migrate, packaged_migrations, pending
 
 log = logging.getLogger(__name__)
@@ -132,7 +134,7 @@ COUNTABLE = frozenset(
 )
 
 
-class Store:
+class Store(ClusterQueries, ExportQueries):
     """Articles and their coded events in one DuckDB file.
 
     >>> with Store("dyad.duckdb") as store:
@@ -141,9 +143,10 @@ class Store:
 
     Opening applies any missing migrations (not with ``read_only=True``, which
     instead refuses a database that needs them, and a file that does not exist).
+    ``memory_limit`` ("4GB") caps DuckDB's memory; it spills to disk beyond it.
     """
 
-    def __init__(self, path: str | Path, *, read_only: bool = False):
+    def __init__(self, path: str | Path, *, read_only: bool = False, memory_limit: str | None = None):
         self.path = str(path)
         if read_only and self.path != MEMORY and not Path(self.path).exists():
             raise DyadError(f"{self.path}: no such database")
@@ -152,6 +155,8 @@ class Store:
         except duckdb.Error as exc:
             raise DyadError(f"{self.path}: cannot open the database: {exc}") from exc
         try:
+            if memory_limit is not None:
+                self._con.execute("SET memory_limit = $limit", {"limit": memory_limit})
             if read_only:
                 missing = pending(self._con, packaged_migrations())
                 if missing:
@@ -370,6 +375,34 @@ class Store:
                GROUP BY ALL ORDER BY n DESC, actor_code, recipient_code LIMIT $limit""",
             {"limit": max(0, int(limit))},
         ).fetchall()
+
+    # -- actors (issue #4): what the actor resolver could not place -------------------
+
+    def unresolved_mentions(
+        self, limit: int = 20, *, examples: int = 1, exclude: Sequence[str] = ()
+    ) -> list[tuple[str, int, str | None, list[str]]]:
+        """The most frequent actor and recipient mentions stored without a country.
+
+        Each row is ``(mention, count, sector, example sentences)``: the mention is the
+        entity's text, lower-cased and without a leading "the/a/an"; ``sector`` is the
+        one most often given to it (or None); at most ``examples`` distinct sentences,
+        in a stable order. Mentions in ``exclude`` (lower-cased) are left out.
+        """
+        return [
+            (mention, n, sector, list(sentences or []))
+            for mention, n, sector, sentences in self._con.execute(
+                """SELECT regexp_replace(lower(trim(e.text)), '^(the|a|an)\\s+', '') AS mention,
+                          count(*) AS n, mode(e.sector) AS sector,
+                          list_slice(list(DISTINCT ev.sentence ORDER BY ev.sentence), 1, $examples)
+                   FROM entities e JOIN events ev ON ev.event_id = e.event_id
+                   WHERE e.country IS NULL AND coalesce(trim(e.text), '') <> ''
+                   GROUP BY mention
+                   HAVING mention NOT IN (SELECT unnest(from_json($exclude, '["VARCHAR"]')))
+                   ORDER BY n DESC, mention LIMIT $limit""",
+                {"limit": max(0, int(limit)), "examples": max(0, int(examples)),
+                 "exclude": json.dumps([x.lower() for x in exclude])},
+            ).fetchall()
+        ]
 
     def migrations(self) -> list[tuple[int, str]]:
         """The migrations this database has had, as ``(number, name)``."""

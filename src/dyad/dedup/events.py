@@ -1,0 +1,228 @@
+"""Event clusters: reports of the same real-world event, across articles.
+
+A *report* is one event's actor x recipient dyad (an event with two actors
+gives two reports). Reports are compared only inside their *block*: the same
+event type (PLOVER type, else CAMEO root) and the same actor and recipient
+countries (or codes, for actors without a country); for symmetric types
+(meetings) the two sides are sorted, so "A met B" and "B met A" share a block.
+
+Inside a block, two reports can be of the same event when
+
+- their actors are compatible: the same code, or one of them is the bare
+  country (``RUS`` fits ``RUSMIL``; ``RUSGOV`` does not fit ``RUSMIL``);
+- their places are compatible: none, the same place, or one is only a
+  country or a province (and the countries agree);
+- their dates fit, in a window set by the date's precision (below).
+
+Clustering is greedy, anchored on days (no chaining from day to day), in three
+passes over a block:
+
+1. ``day`` reports of the same day: the most specific reports first, so that
+   ``RUSGOV`` and ``RUSMIL`` each found a cluster, and among them the most
+   repeated combinations; a vaguer report joins the biggest cluster it fits.
+   Sizes count independent reports (a wire copy weighs 1 / its copies).
+2. A day's cluster that is a small minority (at most ``minority`` of the
+   other's size) beside a compatible cluster ``slack_days`` away joins it: a
+   few reports one day off (time zones, "overnight") are the same event, two
+   equal groups on consecutive days are two events ("daily shelling").
+3. ``pub`` reports (no date in the text; the publication date stands in) join
+   the nearest dated cluster up to ``pub_lag_days`` before publication, else an
+   undated cluster of reports published within ``pub_lag_days``; ``month`` and
+   ``range`` reports join the one cluster inside their period, and none when
+   there are several (ambiguous).
+
+A cluster that grew from a bare actor or place takes the first specific one
+that joins it. ``cluster_reports`` is pure: numpy arrays in, the leader (the
+cluster's first report) of each report out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+import numpy as np
+
+# Event types whose two sides play the same role ("A and B held talks").
+SYMMETRIC_TYPES = frozenset({"CONSULT"})
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterSettings:
+    """Date windows, in days, for reports of one event."""
+
+    slack_days: int = 1  # a minority of reports may date an event one day off (time zones, "overnight")
+    minority: float = 0.5  # ...when they are at most this share of the neighbouring day's reports
+    pub_lag_days: int = 2  # an undated report may describe an event up to this many days before publication
+    max_period_days: int = 62  # month/range reports with a longer period are not merged
+
+
+# Date precision codes in the "precision" array.
+DAY, PUB, PERIOD = 0, 1, 2
+
+# Arrays cluster_reports reads, one value per report:
+FIELDS = (
+    "block",  # int: block id
+    "precision",  # int: DAY, PUB (no date in the text) or PERIOD (month or range)
+    "day",  # int: event date, days since 1970-01-01 (PUB: the publication day)
+    "lo",  # int: first possible day (PERIOD: the 1st of the month, or the range's start)
+    "hi",  # int: last possible day
+    "actor",  # int: actor code id (0: none)
+    "actor_bare",  # bool: actor code is just the country, or missing
+    "recipient",
+    "recipient_bare",
+    "place",  # int: place id (0: none)
+    "place_generic",  # bool: no place, or a country or province
+    "place_country",  # int: place's country id (0: none)
+    "weight",  # float: 1 / reports of the same original article with the same attributes
+    "atom",  # float: independent reports (distinct originals) with the same block, date, actors and place
+    "rank",  # int: tie-break order (publication date, article, position)
+)
+
+# A cluster while it grows: [leader, block, day, actor, recipient, place, place_country, size, dated, fixed, into]
+_LEADER, _BLOCK, _DAY, _A, _R, _P, _PC, _SIZE, _DATED, _FIXED, _INTO = range(11)
+
+
+def cluster_reports(reports: Mapping[str, np.ndarray], settings: ClusterSettings | None = None) -> np.ndarray:
+    """The leader (index of its cluster's first report) of each report; see the module doc."""
+    s = settings or ClusterSettings()
+    n = len(reports["block"])
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    col = {name: np.asarray(reports[name]) for name in FIELDS}
+    a_bare, r_bare, p_gen = (col[k].astype(bool) for k in ("actor_bare", "recipient_bare", "place_generic"))
+    spec_a = np.where(a_bare, 0, col["actor"]).tolist()
+    spec_r = np.where(r_bare, 0, col["recipient"]).tolist()
+    spec_p = np.where(p_gen, 0, col["place"]).tolist()
+    vague = a_bare.astype(np.int64) + r_bare + p_gen  # how many of the report's fields are generic
+    pc = col["place_country"].tolist()
+    weight = col["weight"].astype(np.float64).tolist()
+    block, day, lo, hi = col["block"].tolist(), col["day"].tolist(), col["lo"].tolist(), col["hi"].tolist()
+    precision = col["precision"]
+
+    clusters: list[list] = []
+    member_of: list = [None] * n
+    by_day: dict[tuple, list[list]] = {}  # (block, anchor day) -> clusters anchored there
+
+    def fits(cl: list, a: int, r: int, p: int, c: int) -> bool:
+        return (
+            (a == 0 or cl[_A] == 0 or cl[_A] == a)
+            and (r == 0 or cl[_R] == 0 or cl[_R] == r)
+            and (p == 0 or cl[_P] == 0 or cl[_P] == p)
+            and (c == 0 or cl[_PC] == 0 or cl[_PC] == c)
+        )
+
+    def join(cl: list, a: int, r: int, p: int, c: int, size: float) -> None:
+        cl[_SIZE] += size
+        if cl[_A] == 0:
+            cl[_A] = a
+        if cl[_R] == 0:
+            cl[_R] = r
+        if cl[_P] == 0:
+            cl[_P] = p
+        if cl[_PC] == 0:
+            cl[_PC] = c
+
+    def new(k: int, dated: bool) -> list:
+        cl = [k, block[k], day[k], spec_a[k], spec_r[k], spec_p[k], pc[k], weight[k], dated, False, None]
+        clusters.append(cl)
+        return cl
+
+    # 1. day-precise reports, same day: specific reports first (so "RUSGOV" and "RUSMIL"
+    #    each found a cluster), the most repeated first; a vaguer report joins the biggest fit
+    dated = np.flatnonzero(precision == DAY)
+    order = dated[
+        np.lexsort((col["rank"][dated], -col["atom"][dated], vague[dated], col["day"][dated], col["block"][dated]))
+    ]
+    for k in order.tolist():
+        a, r, p, c = spec_a[k], spec_r[k], spec_p[k], pc[k]
+        key = (block[k], day[k])
+        chosen = None
+        for cl in by_day.get(key, ()):
+            if fits(cl, a, r, p, c) and (chosen is None or cl[_SIZE] > chosen[_SIZE]):
+                chosen = cl
+        if chosen is None:
+            chosen = new(k, True)
+            by_day.setdefault(key, []).append(chosen)
+        else:
+            join(chosen, a, r, p, c, weight[k])
+        member_of[k] = chosen
+
+    # 2. a day's cluster that is a small minority (in independent reports) beside a
+    #    compatible cluster a day away joins it
+    if s.slack_days > 0:
+        for cl in sorted(clusters, key=lambda x: (x[_SIZE], x[_LEADER])):
+            if cl[_FIXED] or cl[_INTO] is not None or not cl[_DATED]:
+                continue
+            best = None
+            for dd in range(cl[_DAY] - s.slack_days, cl[_DAY] + s.slack_days + 1):
+                if dd == cl[_DAY]:
+                    continue
+                for other in by_day.get((cl[_BLOCK], dd), ()):
+                    if (
+                        other[_INTO] is None
+                        and other[_DATED]
+                        and cl[_SIZE] <= s.minority * other[_SIZE]
+                        and fits(other, cl[_A], cl[_R], cl[_P], cl[_PC])
+                        and (best is None or (other[_SIZE], -other[_LEADER]) > (best[_SIZE], -best[_LEADER]))
+                    ):
+                        best = other
+            if best is not None:
+                cl[_INTO] = best
+                best[_FIXED] = True
+                join(best, cl[_A], cl[_R], cl[_P], cl[_PC], cl[_SIZE])
+
+    # 3. undated reports (publication day), then month/range reports, by period start
+    lag, max_period = s.pub_lag_days, s.max_period_days
+    periods: dict[tuple, list[list]] = {}
+    rest = np.flatnonzero(precision != DAY)
+    order = rest[np.lexsort((col["rank"][rest], col["lo"][rest], precision[rest], col["block"][rest]))]
+    for k in order.tolist():
+        a, r, p, c = spec_a[k], spec_r[k], spec_p[k], pc[k]
+        b, d, l, h = block[k], day[k], lo[k], hi[k]
+        chosen = None
+        if precision[k] == PUB:
+            # the nearest dated cluster up to `lag` days before publication; else an undated
+            # cluster of reports published within `lag` days
+            best_key = None
+            for dd in range(d - lag, d + lag + 1):
+                for cl in by_day.get((b, dd), ()):
+                    if cl[_INTO] is not None or (cl[_DATED] and dd > d) or not fits(cl, a, r, p, c):
+                        continue
+                    key = (cl[_DATED], -abs(dd - d), cl[_SIZE], -cl[_LEADER])
+                    if best_key is None or key > best_key:
+                        chosen, best_key = cl, key
+            if chosen is None:
+                chosen = new(k, False)
+                by_day.setdefault((b, d), []).append(chosen)
+            else:
+                join(chosen, a, r, p, c, weight[k])
+        else:
+            # the one cluster (dated inside the period, or undated and published within
+            # it) that fits; if there are several, it is ambiguous: no merge
+            if h - l <= max_period:
+                found = []
+                for dd in range(l, h + lag + 1):
+                    for cl in by_day.get((b, dd), ()):
+                        if cl[_INTO] is None and (dd <= h or not cl[_DATED]) and fits(cl, a, r, p, c):
+                            found.append(cl)
+                if len(found) == 1:
+                    chosen = found[0]
+            if chosen is None:
+                for cl in periods.get((b, l, h), ()):
+                    if fits(cl, a, r, p, c):
+                        chosen = cl
+                        break
+            if chosen is None:
+                chosen = new(k, False)
+                periods.setdefault((b, l, h), []).append(chosen)
+            else:
+                join(chosen, a, r, p, c, weight[k])
+        member_of[k] = chosen
+
+    leader = np.empty(n, dtype=np.int64)
+    for k, cl in enumerate(member_of):
+        while cl[_INTO] is not None:
+            cl = cl[_INTO]
+        leader[k] = cl[_LEADER]
+    return leader

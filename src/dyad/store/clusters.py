@@ -1,0 +1,635 @@
+"""The store's side of deduplication: signatures, duplicate links, event clusters.
+
+Mixed into :class:`dyad.store.Store`; the algorithms live in :mod:`dyad.dedup`
+and receive plain numpy arrays. Big numeric batches travel to DuckDB as
+registered numpy arrays (a scan of Python memory, not SQL text), so a million
+cluster assignments cost one statement, as the JSON-lines batches do for
+records.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+_IDS = "(SELECT unnest(from_json($ids, '[\"VARCHAR\"]')))"
+
+# -- duplicates ---------------------------------------------------------------------
+
+# Buckets that hold two articles or more, of which one is in scope.
+_TOUCHED = {
+    "all": "SELECT band, bucket FROM article_bands GROUP BY band, bucket HAVING count(*) > 1",
+    "scope": """SELECT band, bucket FROM article_bands
+                WHERE (band, bucket) IN (SELECT band, bucket FROM article_bands
+                                         WHERE article_id IN (SELECT article_id FROM dedup_ids))
+                GROUP BY band, bucket HAVING count(*) > 1""",
+}
+
+# Bucket members paired with the bucket's first `cap` articles (by date, id): the
+# candidates. A bucket of a thousand wire copies gives cap * 1000 pairs, not 500,000.
+_PAIRS = """
+WITH touched AS ({touched}), members AS (
+    SELECT b.band, b.bucket, b.article_id,
+           row_number() OVER (PARTITION BY b.band, b.bucket ORDER BY a.date, a.id) AS pos
+    FROM article_bands b JOIN touched t ON t.band = b.band AND t.bucket = b.bucket
+    JOIN articles a ON a.id = b.article_id
+)
+SELECT DISTINCT h.article_id AS a, m.article_id AS b
+FROM members h JOIN members m ON m.band = h.band AND m.bucket = h.bucket AND h.pos <= $cap AND m.pos > h.pos
+"""
+
+# Whole duplicate groups: an article in scope brings its original, its original's
+# copies, and the articles with the same content.
+_GROW_SCOPE = """
+INSERT INTO dedup_ids
+SELECT DISTINCT x FROM (
+    SELECT original_id AS x FROM article_links WHERE article_id IN (SELECT article_id FROM dedup_ids)
+    UNION ALL SELECT article_id FROM article_links WHERE original_id IN (
+        SELECT original_id FROM article_links WHERE article_id IN (SELECT article_id FROM dedup_ids))
+    UNION ALL SELECT s.article_id FROM article_signatures s
+              WHERE s.content_hash IN (SELECT content_hash FROM article_signatures
+                                       WHERE article_id IN (SELECT article_id FROM dedup_ids))
+)
+WHERE x NOT IN (SELECT article_id FROM dedup_ids) AND x IN (SELECT article_id FROM article_signatures)
+"""
+
+# The articles that may be copies or have copies: in a candidate pair, or sharing their
+# content hash with another; in canonical order (date, id). The others are originals.
+_LINKABLE = """
+CREATE OR REPLACE TEMP TABLE dedup_linkable AS
+WITH scoped AS (
+    SELECT s.article_id, s.content_hash, s.shingles, s.signature, a.date
+    FROM article_signatures s JOIN articles a ON a.id = s.article_id
+    WHERE s.article_id IN (SELECT article_id FROM dedup_ids)
+), same AS (
+    SELECT article_id FROM scoped QUALIFY count(*) OVER (PARTITION BY content_hash) > 1
+), linkable AS (
+    SELECT a AS article_id FROM dedup_pairs UNION SELECT b FROM dedup_pairs UNION SELECT article_id FROM same
+)
+SELECT s.article_id, row_number() OVER (ORDER BY s.date, s.article_id) - 1 AS idx,
+       s.content_hash, s.shingles, s.signature
+FROM scoped s WHERE s.article_id IN (SELECT article_id FROM linkable)
+"""
+
+
+@dataclass(slots=True)
+class DedupInputs:
+    """The articles that may be copies or have copies, in canonical order (date, id), and
+    their candidate pairs as indices. ``scope`` is the part of the store they were
+    taken from (``None``: every signed article); the rest of it are originals."""
+
+    ids: list[str]
+    same_content: np.ndarray  # index of the first article with the same content hash
+    shingles: np.ndarray
+    signatures: np.ndarray  # (n, num_perm) uint8: as stored (dyad.dedup.minhash.compact)
+    left: np.ndarray
+    right: np.ndarray
+    scope: list[str] | None = None
+
+
+# -- clusters -----------------------------------------------------------------------
+
+# One row per report (event x actor x recipient) of the events in {where}.
+_STAGE_REPORTS = """
+CREATE OR REPLACE TEMP TABLE stage_reports AS
+WITH base AS (
+    SELECT e.event_id, e.article_id, e.seq, e.pub_date, e.date, e.date_precision, e.date_end,
+           e.cameo, e.cameo_root, e.plover, e.quad_class, e.goldstein, e.confidence, e.place, e.place_country,
+           CASE WHEN e.place IS NOT NULL THEN json_extract_string(e.record, '$.location.feature') END AS place_feature,
+           coalesce(a.position, -1)::SMALLINT AS actor_pos, a.code AS actor_code, a.country AS actor_country,
+           coalesce(r.position, -1)::SMALLINT AS recipient_pos, r.code AS recipient_code, r.country AS recipient_country
+    FROM events e
+    LEFT JOIN entities a ON a.event_id = e.event_id AND a.role = 'actor'
+    LEFT JOIN entities r ON r.event_id = e.event_id AND r.role = 'recipient'
+    WHERE {where}
+), sides AS (
+    SELECT *, coalesce(plover, 'CAMEO' || coalesce(cameo_root, left(cameo, 2))) AS etype,
+           coalesce(actor_country, actor_code, '') AS a_key,
+           coalesce(recipient_country, recipient_code, '') AS r_key
+    FROM base
+)
+SELECT *, list_contains($symmetric, etype) AND a_key > r_key AS swapped,
+       CASE WHEN a_key = '' AND r_key = '' THEN 'solo|' || event_id || '|' || actor_pos || '|' || recipient_pos
+            WHEN swapped THEN etype || '|' || r_key || '|' || a_key
+            ELSE etype || '|' || a_key || '|' || r_key END AS block
+FROM sides
+"""
+
+# The numbers cluster_reports reads (see dyad.dedup.events.FIELDS), blocks cut into chunks.
+_STAGE_FEATURES = """
+CREATE OR REPLACE TEMP TABLE stage AS
+WITH blocks AS (
+    SELECT block, count(*) AS n, row_number() OVER (ORDER BY block) AS block_no FROM stage_reports GROUP BY block
+), chunked AS (
+    SELECT block, block_no, (sum(n) OVER (ORDER BY block_no ROWS UNBOUNDED PRECEDING) - n) // $chunk AS chunk
+    FROM blocks
+), sided AS (
+    SELECT s.*, c.block_no, c.chunk, coalesce(l.original_id, s.article_id) AS original_id,
+           CASE WHEN swapped THEN recipient_code ELSE actor_code END AS s1_code,
+           CASE WHEN swapped THEN recipient_country ELSE actor_country END AS s1_country,
+           CASE WHEN swapped THEN actor_code ELSE recipient_code END AS s2_code,
+           CASE WHEN swapped THEN actor_country ELSE recipient_country END AS s2_country
+    FROM stage_reports s JOIN chunked c ON c.block = s.block LEFT JOIN article_links l ON l.article_id = s.article_id
+), weighted AS (
+    SELECT *,
+           1.0 / count(*) OVER (PARTITION BY block, date, date_precision, s1_code, s2_code, place, original_id)
+               AS weight
+    FROM sided
+)
+SELECT *,
+       row_number() OVER (ORDER BY block_no, pub_date, article_id, seq, actor_pos, recipient_pos) - 1 AS rn,
+       CASE date_precision WHEN 'day' THEN 0 WHEN 'pub' THEN 1 ELSE 2 END AS precision_code,
+       date - DATE '1970-01-01' AS day,
+       CASE WHEN date_precision = 'month' THEN date_trunc('month', date)::DATE - DATE '1970-01-01'
+            ELSE date - DATE '1970-01-01' END AS lo,
+       CASE WHEN date_precision = 'month' THEN last_day(date) - DATE '1970-01-01'
+            WHEN date_precision = 'range' THEN coalesce(date_end, date) - DATE '1970-01-01'
+            ELSE date - DATE '1970-01-01' END AS hi,
+       CASE WHEN s1_code IS NULL THEN 0 ELSE hash(s1_code) END AS actor_id,
+       s1_code IS NULL OR s1_code = coalesce(s1_country, s1_code) AS actor_bare,
+       CASE WHEN s2_code IS NULL THEN 0 ELSE hash(s2_code) END AS recipient_id,
+       s2_code IS NULL OR s2_code = coalesce(s2_country, s2_code) AS recipient_bare,
+       CASE WHEN place IS NULL THEN 0 ELSE hash(lower(place), coalesce(place_country, '')) END AS place_id,
+       place IS NULL OR coalesce(place_feature, '') IN ('country', 'admin1') AS place_generic,
+       CASE WHEN place_country IS NULL THEN 0 ELSE hash(place_country) END AS place_country_id,
+       sum(weight) OVER (PARTITION BY block, date, date_precision, s1_code, s2_code, place) AS atom
+FROM weighted
+"""
+
+_CHUNK_FEATURES = """
+SELECT rn, block_no AS block, precision_code AS precision, day, lo, hi, actor_id AS actor, actor_bare,
+       recipient_id AS recipient, recipient_bare, place_id AS place, place_generic,
+       place_country_id AS place_country, atom, weight, rn AS rank
+FROM stage WHERE chunk = $chunk ORDER BY rn
+"""
+
+_INSERT_MEMBERS = """
+INSERT INTO cluster_members
+SELECT CASE WHEN l.actor_pos <= 0 AND l.recipient_pos <= 0 THEN l.event_id
+            ELSE l.event_id || '.' || l.actor_pos || '.' || l.recipient_pos END,
+       s.rn = x.leader, s.event_id, s.actor_pos, s.recipient_pos, s.article_id, s.block, s.pub_date, s.date,
+       s.date_precision, s.date_end, s.cameo, s.cameo_root, s.plover, s.quad_class, s.goldstein,
+       s.actor_code, s.actor_country, s.recipient_code, s.recipient_country, s.place, s.place_country,
+       s.place_feature, s.confidence, s.seq
+FROM stage s JOIN cluster_assignment x ON x.rn = s.rn JOIN stage l ON l.rn = x.leader
+"""
+
+# Cluster rows from their members: counts, sources, confidence, the representative.
+_INSERT_CLUSTERS = """
+INSERT INTO clusters
+WITH m AS (
+    SELECT m.*, coalesce(l.original_id, m.article_id) AS original_id,
+           coalesce(l.source_key, source_key(a.source, a.url), 'article:' || m.article_id) AS src
+    FROM cluster_members m
+    JOIN articles a ON a.id = m.article_id
+    LEFT JOIN article_links l ON l.article_id = m.article_id
+    WHERE {where}
+), lead AS (
+    SELECT cluster_id, block, plover, cameo, cameo_root, quad_class, goldstein, actor_code, actor_country,
+           recipient_code, recipient_country, date, date_precision,
+           coalesce(actor_country, actor_code, '') AS a_key, coalesce(recipient_country, recipient_code, '') AS r_key
+    FROM m WHERE leads
+), per_original AS (
+    SELECT cluster_id, max(coalesce(confidence, 0.5)) AS c FROM m GROUP BY cluster_id, original_id
+), conf AS (
+    SELECT cluster_id, 1 - exp(sum(ln(1 - least(c, 0.99)))) AS confidence FROM per_original GROUP BY cluster_id
+), agg AS (
+    SELECT m.cluster_id,
+           min(m.pub_date) AS first_seen, max(m.pub_date) AS last_seen,
+           count(*) AS num_mentions, count(DISTINCT m.article_id) AS num_articles,
+           count(DISTINCT m.original_id) AS num_originals, count(DISTINCT m.src) AS num_sources,
+           arg_max(m.actor_code, {'n': length(m.actor_code), 'lead': m.leads})
+               FILTER (WHERE coalesce(m.actor_country, m.actor_code, '') = l.a_key) AS actor_code,
+           arg_max(m.recipient_code, {'n': length(m.recipient_code), 'lead': m.leads})
+               FILTER (WHERE coalesce(m.recipient_country, m.recipient_code, '') = l.r_key) AS recipient_code,
+           arg_min({'place': m.place, 'country': m.place_country, 'feature': m.place_feature, 'event': m.event_id},
+                   {'k': CASE WHEN m.place IS NULL THEN 9 WHEN m.place_feature = 'city' THEN 0
+                              WHEN m.place_feature = 'admin1' THEN 1 WHEN m.place_feature = 'country' THEN 2 ELSE 3 END,
+                    'pub': m.pub_date, 'a': m.article_id, 's': m.seq}) AS pl,
+           arg_min({'event': m.event_id, 'article': m.article_id},
+                   {'copy': m.original_id <> m.article_id, 'conf': -coalesce(m.confidence, 0), 'pub': m.pub_date,
+                    'a': m.article_id, 's': m.seq}) AS rep,
+           arg_min(m.article_id, {'pub': m.pub_date, 'a': m.article_id}) AS first_article_id
+    FROM m JOIN lead l ON l.cluster_id = m.cluster_id
+    GROUP BY m.cluster_id
+)
+SELECT l.cluster_id, (md5_number(l.cluster_id) >> 68)::BIGINT, l.block, l.plover, l.cameo, l.cameo_root,
+       l.quad_class, l.goldstein, coalesce(g.actor_code, l.actor_code), l.actor_country,
+       coalesce(g.recipient_code, l.recipient_code), l.recipient_country, l.date, l.date_precision,
+       g.pl.place, g.pl.country, g.pl.feature, CASE WHEN g.pl.place IS NOT NULL THEN g.pl.event END,
+       g.first_seen, g.last_seen, g.num_mentions, g.num_articles, g.num_originals, g.num_sources,
+       c.confidence, g.rep.event, g.rep.article, e.sentence, g.first_article_id
+FROM lead l JOIN agg g ON g.cluster_id = l.cluster_id JOIN conf c ON c.cluster_id = l.cluster_id
+JOIN events e ON e.event_id = g.rep.event
+"""
+
+
+@dataclass(slots=True)
+class ReclusterReport:
+    """What one ``Store.recluster`` call rebuilt."""
+
+    reports: int = 0  # reports clustered (in the blocks rebuilt)
+    clusters: int = 0  # clusters rebuilt
+    blocks: int = 0
+    full: bool = True
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+Assign = Callable[[Mapping[str, np.ndarray]], np.ndarray]
+
+
+class ClusterQueries:
+    """Signatures, duplicate links and event clusters (mixed into ``Store``)."""
+
+    _con: Any
+    path: str
+
+    # -- signatures -----------------------------------------------------------------
+
+    def unsigned_articles(
+        self, article_ids: Iterable[str] | None = None, *, batch: int = 2000
+    ) -> Iterator[list[tuple[str, str, str]]]:
+        """Batches of ``(id, content_hash, text)`` of the articles with no signature for
+        their current content (of ``article_ids``, if given), by date and id.
+
+        Reads from its own cursor, so signatures can be stored between batches.
+        """
+        sql = """SELECT a.id, a.content_hash, a.text FROM articles a
+                 LEFT JOIN article_signatures s ON s.article_id = a.id
+                 WHERE (s.article_id IS NULL OR s.content_hash <> a.content_hash)"""
+        params: dict[str, Any] = {}
+        if article_ids is not None:
+            sql += f" AND a.id IN {_IDS}"
+            params["ids"] = json.dumps(list(article_ids))
+        # A checkpoint waits for every open read to end: none while this cursor reads and
+        # the caller commits signatures between batches; one at the end instead.
+        (autocheckpoint,) = self._con.execute("SELECT current_setting('wal_autocheckpoint')").fetchone()
+        self._con.execute("SET wal_autocheckpoint = '1TB'")
+        cur = self._con.cursor()
+        try:
+            result = cur.execute(sql + " ORDER BY a.date, a.id", params)
+            while rows := result.fetchmany(batch):
+                yield rows
+        finally:
+            cur.close()
+            self._con.execute("SET wal_autocheckpoint = $value", {"value": autocheckpoint})
+
+    def put_signatures(
+        self,
+        article_ids: Sequence[str],
+        content_hashes: Sequence[str],
+        shingles: np.ndarray,
+        signatures: np.ndarray,
+        bands: np.ndarray,
+    ) -> None:
+        """Store (replace) the MinHash signatures and LSH buckets of articles.
+
+        An article with no shingles (empty body) gets no buckets: it is nobody's duplicate.
+        """
+        if not len(article_ids):
+            return
+        n, n_bands = bands.shape
+        ids = np.asarray(list(article_ids), dtype=object)
+        sig = np.ascontiguousarray(signatures)  # stored as its bytes; read back as uint8
+        rows = {
+            "article_id": ids,
+            "content_hash": np.asarray(list(content_hashes), dtype=object),
+            "shingles": np.asarray(shingles, dtype=np.int32),
+            "signature": np.array([r.tobytes().hex() for r in sig], dtype=object),
+        }
+        has = np.asarray(shingles) > 0
+        band_rows = {
+            "article_id": np.repeat(ids[has], n_bands),
+            "band": np.tile(np.arange(n_bands, dtype=np.int16), int(has.sum())),
+            "bucket": bands[has].reshape(-1).astype(np.uint64),
+        }
+        with self._transaction(), _registered(self._con, new_signatures=rows, new_bands=band_rows):
+            resigned = self._con.execute(
+                "SELECT count(*) FROM article_signatures WHERE article_id IN (SELECT article_id FROM new_signatures)"
+            ).fetchone()[0]
+            if resigned:  # changed text: drop the old signature and buckets (a scan; rare)
+                self._con.execute(
+                    "DELETE FROM article_signatures WHERE article_id IN (SELECT article_id FROM new_signatures)"
+                )
+                self._con.execute(
+                    "DELETE FROM article_bands WHERE article_id IN (SELECT article_id FROM new_signatures)"
+                )
+            self._con.execute(
+                """INSERT INTO article_signatures
+                   SELECT article_id, content_hash, shingles, unhex(signature) FROM new_signatures"""
+            )
+            self._con.execute("INSERT INTO article_bands SELECT article_id, band, bucket FROM new_bands")
+
+    # -- duplicate links ---------------------------------------------------------------
+
+    def duplicate_candidates(
+        self, article_ids: Iterable[str] | None = None, *, neighbours: bool = False, cap: int = 4
+    ) -> DedupInputs:
+        """Candidate duplicate pairs (from shared LSH buckets) and the articles in them.
+
+        - no ``article_ids``: among all signed articles;
+        - ``article_ids`` and ``neighbours``: the pairs with one of them on either side;
+        - ``article_ids`` alone: among them and their whole duplicate groups (their
+          originals, their originals' copies, same content), repeated until nothing
+          is added; relinking that scope alone gives what a full relink would, when
+          it holds the new articles and the articles they duplicate.
+
+        Only articles in a pair (or sharing content) come back; the rest of the scope
+        are originals.
+        """
+        con = self._con
+        con.execute("CREATE OR REPLACE TEMP TABLE dedup_ids (article_id VARCHAR)")
+        scope: list[str] | None = None
+        try:
+            if article_ids is None:
+                con.execute("INSERT INTO dedup_ids SELECT article_id FROM article_signatures")
+                con.execute(
+                    "CREATE OR REPLACE TEMP TABLE dedup_pairs AS " + _PAIRS.replace("{touched}", _TOUCHED["all"]),
+                    {"cap": cap},
+                )
+            else:
+                con.execute(
+                    f"INSERT INTO dedup_ids SELECT DISTINCT x FROM {_IDS} AS t(x) "
+                    "WHERE x IN (SELECT article_id FROM article_signatures)",
+                    {"ids": json.dumps(list(article_ids))},
+                )
+                if not neighbours:
+                    for _ in range(50):
+                        before = con.execute("SELECT count(*) FROM dedup_ids").fetchone()[0]
+                        con.execute(_GROW_SCOPE)
+                        if con.execute("SELECT count(*) FROM dedup_ids").fetchone()[0] == before:
+                            break
+                    scope = [r[0] for r in con.execute("SELECT article_id FROM dedup_ids ORDER BY 1").fetchall()]
+                con.execute(
+                    "CREATE OR REPLACE TEMP TABLE dedup_pairs AS " + _PAIRS.replace("{touched}", _TOUCHED["scope"]),
+                    {"cap": cap},
+                )
+                if neighbours:
+                    con.execute(
+                        """DELETE FROM dedup_pairs WHERE a NOT IN (SELECT article_id FROM dedup_ids)
+                           AND b NOT IN (SELECT article_id FROM dedup_ids)"""
+                    )
+                    con.execute("INSERT INTO dedup_ids SELECT a FROM dedup_pairs UNION SELECT b FROM dedup_pairs")
+                else:
+                    con.execute(
+                        """DELETE FROM dedup_pairs WHERE a NOT IN (SELECT article_id FROM dedup_ids)
+                           OR b NOT IN (SELECT article_id FROM dedup_ids)"""
+                    )
+            con.execute(_LINKABLE)
+            rows = con.execute(
+                """SELECT article_id, shingles, min(idx) OVER (PARTITION BY content_hash) AS first, signature
+                   FROM dedup_linkable ORDER BY idx"""
+            ).fetchnumpy()
+            pairs = con.execute(
+                """SELECT x.idx::INTEGER AS left, y.idx::INTEGER AS right FROM dedup_pairs p
+                   JOIN dedup_linkable x ON x.article_id = p.a JOIN dedup_linkable y ON y.article_id = p.b"""
+            ).fetchnumpy()
+        finally:
+            for table in ("dedup_linkable", "dedup_pairs", "dedup_ids"):
+                con.execute(f"DROP TABLE IF EXISTS {table}")
+        n = len(rows["article_id"])
+        blobs = rows.pop("signature")
+        signatures = np.zeros((0, 0), np.uint8)
+        if n:
+            signatures = np.frombuffer(b"".join(bytes(b) for b in blobs), dtype=np.uint8).reshape(n, -1)
+        del blobs
+        return DedupInputs(
+            ids=[str(i) for i in rows["article_id"]],
+            same_content=np.asarray(rows["first"], dtype=np.int64),
+            shingles=np.asarray(rows["shingles"], dtype=np.int64),
+            signatures=signatures,
+            left=np.asarray(pairs["left"], dtype=np.int32),
+            right=np.asarray(pairs["right"], dtype=np.int32),
+            scope=scope,
+        )
+
+    def put_links(
+        self,
+        article_ids: Sequence[str],
+        original_ids: Sequence[str],
+        kinds: Sequence[str],
+        similarity: np.ndarray,
+        *,
+        scope: Sequence[str] | None = None,
+    ) -> list[str]:
+        """Replace the duplicate links of ``scope`` (every signed article when ``None``):
+        ``article_ids`` get the given originals, the rest of the scope are originals.
+        Return the ids whose link changed (in full runs, only among ``article_ids``
+        and articles that were copies)."""
+        rows = {
+            "article_id": np.asarray(list(article_ids), dtype=object),
+            "original_id": np.asarray(list(original_ids), dtype=object),
+            "kind": np.asarray(list(kinds), dtype=object),
+            "similarity": np.asarray(similarity, dtype=np.float64),
+        }
+        con = self._con
+        with self._transaction(), _registered(con, new_links=rows):
+            con.execute("CREATE OR REPLACE TEMP TABLE links_scope (article_id VARCHAR)")
+            if scope is None:
+                con.execute("INSERT INTO links_scope SELECT article_id FROM article_signatures")
+            else:
+                con.execute(f"INSERT INTO links_scope SELECT * FROM {_IDS}", {"ids": json.dumps(list(scope))})
+            con.execute(
+                """CREATE OR REPLACE TEMP TABLE links_new AS
+                   SELECT n.article_id, n.original_id, n.kind, round(n.similarity, 4) AS similarity FROM new_links n
+                   UNION ALL
+                   SELECT article_id, article_id, 'original', 1.0 FROM links_scope
+                   WHERE article_id NOT IN (SELECT article_id FROM new_links)"""
+            )
+            changed = [
+                r[0]
+                for r in con.execute(
+                    """SELECT n.article_id FROM links_new n LEFT JOIN article_links o ON o.article_id = n.article_id
+                       WHERE o.article_id IS NULL OR o.original_id <> n.original_id OR o.kind <> n.kind
+                       ORDER BY n.article_id"""
+                ).fetchall()
+            ]
+            if scope is None:
+                con.execute("DELETE FROM article_links")
+            else:
+                con.execute("DELETE FROM article_links WHERE article_id IN (SELECT article_id FROM links_scope)")
+            con.execute(
+                """INSERT INTO article_links
+                   SELECT n.article_id, n.original_id, n.kind, n.similarity,
+                          coalesce(source_key(o.source, o.url), 'article:' || n.original_id)
+                   FROM links_new n JOIN articles o ON o.id = n.original_id"""
+            )
+            con.execute("DROP TABLE links_new")
+            con.execute("DROP TABLE links_scope")
+        return changed
+
+    def article_links(self) -> dict[str, tuple[str, str, float]]:
+        """``{article_id: (original_id, kind, similarity)}`` for every linked article."""
+        rows = self._con.execute("SELECT article_id, original_id, kind, similarity FROM article_links").fetchall()
+        return {a: (o, k, s) for a, o, k, s in rows}
+
+    def sources(self) -> list[dict[str, Any]]:
+        """Outlets with their article counts (originals and copies), most articles first."""
+        cur = self._con.execute("SELECT * FROM sources ORDER BY articles DESC, source")
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    # -- clusters -------------------------------------------------------------------
+
+    def recluster(
+        self,
+        assign: Assign,
+        *,
+        article_ids: Iterable[str] | None = None,
+        symmetric: Iterable[str] = (),
+        chunk_size: int = 1_000_000,
+    ) -> ReclusterReport:
+        """Rebuild event clusters with ``assign`` (see ``dyad.dedup.events.cluster_reports``).
+
+        Without ``article_ids``, every cluster is rebuilt. With them, only the
+        blocks their reports fall in (and blocks that lost reports because
+        events were re-coded): each block is clustered on its own, so this gives
+        what a full rebuild would. ``assign`` receives the arrays of one chunk of
+        whole blocks at a time (``chunk_size`` reports, more for a bigger block).
+        """
+        con = self._con
+        report = ReclusterReport(full=article_ids is None)
+        sym = sorted(symmetric)
+        t0 = time.perf_counter()
+        with self._transaction():
+            if article_ids is None:
+                con.execute(_STAGE_REPORTS.replace("{where}", "TRUE"), {"symmetric": sym})
+                con.execute("DELETE FROM cluster_members")
+                con.execute("DELETE FROM clusters")
+                clusters_where = "TRUE"
+            else:
+                ids = json.dumps(sorted(set(article_ids)))
+                con.execute(
+                    _STAGE_REPORTS.replace("{where}", f"e.article_id IN {_IDS}"), {"symmetric": sym, "ids": ids}
+                )
+                con.execute(
+                    f"""CREATE OR REPLACE TEMP TABLE scope_blocks AS
+                        SELECT block FROM stage_reports
+                        UNION SELECT block FROM cluster_members WHERE article_id IN {_IDS}
+                        UNION SELECT block FROM cluster_members m
+                              WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = m.event_id)""",
+                    {"ids": ids},
+                )
+                # the other reports of those blocks, as stored (their events have not changed)
+                con.execute(
+                    f"""INSERT INTO stage_reports BY NAME
+                        SELECT m.* EXCLUDE (cluster_id, leads),
+                               coalesce(m.plover, 'CAMEO' || coalesce(m.cameo_root, left(m.cameo, 2))) AS etype,
+                               coalesce(m.actor_country, m.actor_code, '') AS a_key,
+                               coalesce(m.recipient_country, m.recipient_code, '') AS r_key,
+                               list_contains($symmetric, etype) AND a_key > r_key AS swapped
+                        FROM cluster_members m
+                        WHERE m.block IN (SELECT block FROM scope_blocks) AND m.article_id NOT IN {_IDS}
+                          AND EXISTS (SELECT 1 FROM events e WHERE e.event_id = m.event_id)""",
+                    {"symmetric": sym, "ids": ids},
+                )
+                con.execute("DELETE FROM stage_reports WHERE block NOT IN (SELECT block FROM scope_blocks)")
+                con.execute("DELETE FROM cluster_members WHERE block IN (SELECT block FROM scope_blocks)")
+                con.execute("DELETE FROM clusters WHERE block IN (SELECT block FROM scope_blocks)")
+                clusters_where = "m.block IN (SELECT block FROM scope_blocks)"
+            con.execute(_STAGE_FEATURES, {"chunk": max(1, int(chunk_size))})
+            report.timings["stage"] = time.perf_counter() - t0
+            t1 = time.perf_counter()
+            chunks = [r[0] for r in con.execute("SELECT DISTINCT chunk FROM stage ORDER BY chunk").fetchall()]
+            rns, leaders = [], []
+            for chunk in chunks:
+                arrays = con.execute(_CHUNK_FEATURES, {"chunk": chunk}).fetchnumpy()
+                rn = np.asarray(arrays.pop("rn"), dtype=np.int64)
+                local = np.asarray(assign(arrays), dtype=np.int64)
+                rns.append(rn)
+                leaders.append(rn[local])
+            report.timings["assign"] = time.perf_counter() - t1
+            t2 = time.perf_counter()
+            assignment = {
+                "rn": np.concatenate(rns) if rns else np.zeros(0, np.int64),
+                "leader": np.concatenate(leaders) if leaders else np.zeros(0, np.int64),
+            }
+            report.reports = len(assignment["rn"])
+            with _registered(con, cluster_assignment=assignment):
+                con.execute(_INSERT_MEMBERS)
+            con.execute(_INSERT_CLUSTERS.replace("{where}", clusters_where))
+            report.blocks = con.execute("SELECT count(DISTINCT block) FROM stage").fetchone()[0]
+            report.clusters = con.execute(
+                "SELECT count(*) FROM cluster_members WHERE leads AND event_id IN (SELECT event_id FROM stage)"
+            ).fetchone()[0]
+            for table in ("stage", "stage_reports", "scope_blocks"):
+                con.execute(f"DROP TABLE IF EXISTS {table}")
+            report.timings["write"] = time.perf_counter() - t2
+        return report
+
+    def cluster_counts(self) -> dict[str, int]:
+        """Clusters, reports, duplicate articles (exact and near) and signed articles."""
+        row = self._con.execute(
+            """SELECT (SELECT count(*) FROM clusters), (SELECT count(*) FROM cluster_members),
+                      (SELECT count(*) FROM article_links WHERE kind = 'exact'),
+                      (SELECT count(*) FROM article_links WHERE kind = 'near'),
+                      (SELECT count(*) FROM article_signatures)"""
+        ).fetchone()
+        return dict(zip(("clusters", "reports", "exact_copies", "near_copies", "signed"), row))
+
+    def clusters(
+        self,
+        *,
+        actor: str | None = None,
+        recipient: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Cluster rows (as dicts), by date then cluster id; ``actor``/``recipient`` match country codes."""
+        where, params = [], {}
+        if actor is not None:
+            where.append("actor_country = $actor")
+            params["actor"] = actor
+        if recipient is not None:
+            where.append("recipient_country = $recipient")
+            params["recipient"] = recipient
+        sql = "SELECT * FROM clusters" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY date, cluster_id"
+        if limit is not None:
+            sql += " LIMIT $limit"
+            params["limit"] = max(0, int(limit))
+        return _dicts(self._con.execute(sql, params))
+
+    def cluster_members(self, cluster_id: str | None = None) -> list[dict[str, Any]]:
+        """Report rows (as dicts) of one cluster, or of all; by publication date, article, position."""
+        sql = "SELECT * FROM cluster_members"
+        params: dict[str, Any] = {}
+        if cluster_id is not None:
+            sql += " WHERE cluster_id = $cluster_id"
+            params["cluster_id"] = cluster_id
+        sql += " ORDER BY pub_date, article_id, seq, actor_pos, recipient_pos"
+        return _dicts(self._con.execute(sql, params))
+
+    def cluster_assignments(self) -> dict[tuple[str, int, int], str]:
+        """``{(event_id, actor_pos, recipient_pos): cluster_id}`` for every report."""
+        rows = self._con.execute(
+            "SELECT event_id, actor_pos, recipient_pos, cluster_id FROM cluster_members"
+        ).fetchall()
+        return {(e, a, r): c for e, a, r, c in rows}
+
+
+def _dicts(cursor) -> list[dict[str, Any]]:
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+class _registered:
+    """Register Python objects (dicts of numpy arrays) as views for the length of a block."""
+
+    def __init__(self, con, **objects):
+        self.con, self.objects = con, objects
+
+    def __enter__(self):
+        for name, obj in self.objects.items():
+            self.con.register(name, obj)
+        return self
+
+    def __exit__(self, *exc):
+        for name in self.objects:
+            self.con.unregister(name)
