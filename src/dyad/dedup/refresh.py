@@ -15,7 +15,6 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-
 import numpy as np
 
 from dyad.dedup.articles import link_duplicates, score_pairs

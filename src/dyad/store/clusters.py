@@ -384,9 +384,10 @@ class ClusterQueries:
                     )
             con.execute(_LINKABLE)
             rows = con.execute(
-                """SELECT article_id, shingles, min(idx) OVER (PARTITION BY content_hash) AS first, signature
+                """SELECT article_id, shingles, min(idx) OVER (PARTITION BY content_hash) AS first
                    FROM dedup_linkable ORDER BY idx"""
             ).fetchnumpy()
+            signatures = self._read_signatures(len(rows["article_id"]))
             pairs = con.execute(
                 """SELECT x.idx::INTEGER AS left, y.idx::INTEGER AS right FROM dedup_pairs p
                    JOIN dedup_linkable x ON x.article_id = p.a JOIN dedup_linkable y ON y.article_id = p.b"""
@@ -394,14 +395,8 @@ class ClusterQueries:
         finally:
             for table in ("dedup_linkable", "dedup_pairs", "dedup_ids"):
                 con.execute(f"DROP TABLE IF EXISTS {table}")
-        n = len(rows["article_id"])
-        blobs = rows.pop("signature")
-        signatures = np.zeros((0, 0), np.uint8)
-        if n:
-            signatures = np.frombuffer(b"".join(bytes(b) for b in blobs), dtype=np.uint8).reshape(n, -1)
-        del blobs
         return DedupInputs(
-            ids=[str(i) for i in rows["article_id"]],
+            ids=rows["article_id"].tolist(),
             same_content=np.asarray(rows["first"], dtype=np.int64),
             shingles=np.asarray(rows["shingles"], dtype=np.int64),
             signatures=signatures,
@@ -409,6 +404,21 @@ class ClusterQueries:
             right=np.asarray(pairs["right"], dtype=np.int32),
             scope=scope,
         )
+
+    def _read_signatures(self, n: int, batch: int = 100_000) -> np.ndarray:
+        """The signatures of ``dedup_linkable``, in order, as one ``(n, num_perm)`` uint8
+        array filled batch by batch (no million Python objects at once)."""
+        if not n:
+            return np.zeros((0, 0), np.uint8)
+        width = self._con.execute("SELECT octet_length(signature) FROM dedup_linkable LIMIT 1").fetchone()[0]
+        out = np.empty((n, width), dtype=np.uint8)
+        result = self._con.execute("SELECT signature FROM dedup_linkable ORDER BY idx")
+        row = 0
+        while chunk := result.fetchmany(batch):
+            block = np.frombuffer(b"".join(bytes(r[0]) for r in chunk), dtype=np.uint8).reshape(len(chunk), width)
+            out[row : row + len(chunk)] = block
+            row += len(chunk)
+        return out
 
     def put_links(
         self,
