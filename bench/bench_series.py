@@ -29,11 +29,11 @@ from dyad.dedup import refresh  # noqa: E402
 from dyad.store import Store  # noqa: E402
 
 
-def build(path: Path, n_events: int, *, seed: int, lean: bool, memory_limit: str | None) -> None:
+def build(path: Path, n_events: int, *, seed: int, lean: bool, memory_limit: str | None, prefix: str = "A") -> None:
     t = time.perf_counter()
     batch, stored = [], 0
     with Store(path, memory_limit=memory_limit) as store:
-        for article, events, _ in iter_corpus(events_for_target(n_events), seed=seed, lean=lean):
+        for article, events, _ in iter_corpus(events_for_target(n_events), seed=seed, lean=lean, prefix=prefix):
             batch.append((article, events))
             if len(batch) >= 5000:
                 stored += store.add_coded(batch)
@@ -63,12 +63,16 @@ def main() -> int:
     ap.add_argument("--lean", action="store_true", help="short articles (one event sentence and a line): faster to build")
     ap.add_argument("--memory-limit", default=None, help="DuckDB memory limit, e.g. 4GB")
     ap.add_argument("--skip-refresh", action="store_true", help="only time the queries")
+    ap.add_argument("--add-events", type=int, default=0, metavar="N",
+                    help="first add about N more events (another seed, article ids B...) to the database")
     args = ap.parse_args()
 
     if args.rebuild and args.db.exists():
         args.db.unlink()
     if not args.db.exists():
         build(args.db, args.events, seed=args.seed, lean=args.lean, memory_limit=args.memory_limit)
+    if args.add_events:
+        build(args.db, args.add_events, seed=args.seed + 1, lean=args.lean, memory_limit=args.memory_limit, prefix="B")
     with Store(args.db, memory_limit=args.memory_limit) as store:
         print(f"store: {store.counts()}")
         if not args.skip_refresh:

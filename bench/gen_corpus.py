@@ -424,11 +424,13 @@ def iter_corpus(
     twin_rate: float = 0.1,
     truth: dict | None = None,
     lean: bool = False,
+    prefix: str = "A",
 ) -> Iterator[tuple[Article, list[Event], str | None]]:
     """``(article, its events, the id of the article it copies or None)``, one article at a time.
 
     ``truth``, when given, receives ``{(event_id, actor_pos, recipient_pos): true dyad event}``.
-    ``lean`` writes short articles (the event sentences and one more), for big stores.
+    ``lean`` writes short articles (the event sentences and one more), for big stores;
+    article ids are ``prefix`` and a number.
     See ``generate`` for the other parameters.
     """
     g = _Gen(seed, start, days, lean)
@@ -449,14 +451,14 @@ def iter_corpus(
             i = bisect.bisect_left(days_of[key], ev.day)
             j = bisect.bisect_left(days_of[key], ev.day - timedelta(days=60))
             background = by_dyad[key][rng.randrange(j, i)] if i > j and rng.random() < 0.3 else None
-            aid = f"A{n:08d}"
+            aid = f"{prefix}{n:08d}"
             n += 1
             article, sents = g.original(aid, outlet, ev, background)
             yield article, g.events_of(article, sents, truth), None
             rate = copy_rate * (2.0 if outlet in WIRES else 1.0)
             if rng.random() < rate:
                 for other in rng.sample([o for o in OUTLETS if o != outlet], rng.randrange(1, 4)):
-                    cid = f"A{n:08d}"
+                    cid = f"{prefix}{n:08d}"
                     n += 1
                     copy, csents = g.copy(cid, other, article, sents)
                     yield copy, g.events_of(copy, csents, truth), aid
@@ -499,8 +501,8 @@ def generate(
 
 
 def events_for_target(n_reports: int) -> int:
-    """How many true events give about ``n_reports`` coded events (measured: ~7 reports each)."""
-    return max(1, int(n_reports / 7.0))
+    """How many true events give about ``n_reports`` coded events (measured: 5.3 each)."""
+    return max(1, int(n_reports / 5.3))
 
 
 def main() -> None:

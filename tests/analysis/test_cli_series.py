@@ -44,3 +44,12 @@ def test_cli_series_needs_clusters(cli_runner, db_path, make_article, make_event
     assert result.exit_code == 1 and "dyad cluster" in result.output
     result = run(cli_runner, "series", "RUS", "UKR", "--db", str(db_path), "--raw", "--json")
     assert result.exit_code == 0 and json.loads(result.stdout)["events"] == 1
+
+
+def test_cli_series_says_when_events_are_not_clustered(cli_runner, dyad_store, db_path, make_article, make_event):
+    a = make_article("late", "Russia accused Ukraine again.", "2024-03-20")
+    dyad_store.add_coded([(a, [make_event(a)])])  # coded after the last `dyad cluster`
+    dyad_store.close()
+    result = run(cli_runner, "series", "RUS", "UKR", "--db", str(db_path))
+    assert result.exit_code == 0
+    assert "1 events are not clustered yet" in result.output

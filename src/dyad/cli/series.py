@@ -39,8 +39,7 @@ def series_command(
         _fail(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
     since_day, until_day = _day("--since", since), _day("--until", until)
     with _open(db) as store:
-        if not raw and not store.has_clusters() and store.counts()["events"]:
-            _fail("no event clusters yet: run `dyad cluster` first, or use --raw")
+        _check_clusters(store, raw)
         series = dyad_series(
             store, actor, recipient, by=by, raw=raw, since=since_day, until=until_day, both_ways=both_ways
         )
@@ -96,8 +95,7 @@ def top_dyads_command(
     """The actor -> recipient dyads with the most events, with mentions, mean Goldstein and CCI."""
     since_day, until_day = _day("--since", since), _day("--until", until)
     with _open(db) as store:
-        if not raw and not store.has_clusters() and store.counts()["events"]:
-            _fail("no event clusters yet: run `dyad cluster` first, or use --raw")
+        _check_clusters(store, raw)
         rows = top_dyads(store, limit=limit, raw=raw, codes=codes, since=since_day, until=until_day)
     console = Console()
     if not rows:
@@ -112,6 +110,21 @@ def top_dyads_command(
             f"{r['goldstein_mean']:.2f}", f"{r['cci']:+.2f}",
         )  # fmt: skip
     console.print(table)
+
+
+def _check_clusters(store, raw: bool) -> None:
+    """Clusters must exist (unless --raw); say so when some events are not clustered yet."""
+    if raw:
+        return
+    if not store.has_clusters() and store.counts()["events"]:
+        _fail("no event clusters yet: run `dyad cluster` first, or use --raw")
+    missing = store.unclustered_events()
+    if missing:
+        Console(stderr=True).print(
+            f"note: {missing} events are not clustered yet; run `dyad cluster` to count them",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 def _top_types(counts: dict[str, int], shown: int = 4) -> str:

@@ -24,13 +24,10 @@ _IDS = "(SELECT unnest(from_json($ids, '[\"VARCHAR\"]')))"
 # -- duplicates ---------------------------------------------------------------------
 
 # Buckets that hold two articles or more, of which one is in scope.
-_TOUCHED = {
-    "all": "SELECT band, bucket FROM article_bands GROUP BY band, bucket HAVING count(*) > 1",
-    "scope": """SELECT band, bucket FROM article_bands
-                WHERE (band, bucket) IN (SELECT band, bucket FROM article_bands
-                                         WHERE article_id IN (SELECT article_id FROM dedup_ids))
-                GROUP BY band, bucket HAVING count(*) > 1""",
-}
+_TOUCHED = """SELECT band, bucket FROM article_bands
+              WHERE (band, bucket) IN (SELECT band, bucket FROM article_bands
+                                       WHERE article_id IN (SELECT article_id FROM dedup_ids))
+              GROUP BY band, bucket HAVING count(*) > 1"""
 
 # Bucket members paired with the bucket's first `cap` articles (by date, id): the
 # candidates. A bucket of a thousand wire copies gives cap * 1000 pairs, not 500,000.
@@ -77,6 +74,46 @@ SELECT s.article_id, row_number() OVER (ORDER BY s.date, s.article_id) - 1 AS id
        s.content_hash, s.shingles, s.signature
 FROM scoped s WHERE s.article_id IN (SELECT article_id FROM linkable)
 """
+
+
+# Full relinks work on integer ranks and one band at a time, so that tens of millions of
+# bucket entries never sit in one window or one hash table.
+_RANK_ALL = """
+CREATE OR REPLACE TEMP TABLE dedup_rank AS
+SELECT s.article_id, s.content_hash, (row_number() OVER (ORDER BY a.date, s.article_id) - 1)::INTEGER AS gidx
+FROM article_signatures s JOIN articles a ON a.id = s.article_id
+"""
+
+_BAND_PAIRS = """
+INSERT INTO dedup_raw
+WITH shared AS (
+    SELECT bucket FROM article_bands WHERE band = $band GROUP BY bucket HAVING count(*) > 1
+), members AS (
+    SELECT b.bucket, r.gidx, row_number() OVER (PARTITION BY b.bucket ORDER BY r.gidx) AS pos
+    FROM article_bands b JOIN dedup_rank r ON r.article_id = b.article_id
+    WHERE b.band = $band AND b.bucket IN (SELECT bucket FROM shared)
+)
+SELECT h.gidx, m.gidx FROM members h JOIN members m ON m.bucket = h.bucket AND h.pos <= $cap AND m.pos > h.pos
+"""
+
+_LINKABLE_ALL = """
+CREATE OR REPLACE TEMP TABLE dedup_linkable AS
+WITH same AS (
+    SELECT content_hash FROM dedup_rank GROUP BY content_hash HAVING count(*) > 1
+), linkable AS (
+    SELECT a AS gidx FROM dedup_pairs_int UNION SELECT b FROM dedup_pairs_int
+    UNION SELECT gidx FROM dedup_rank WHERE content_hash IN (SELECT content_hash FROM same)
+)
+SELECT gidx, (row_number() OVER (ORDER BY gidx) - 1)::INTEGER AS idx FROM linkable
+"""
+
+# The linkable articles' details, whichever way dedup_linkable was made.
+_ROWS = {
+    "all": """SELECT l.idx, r.article_id, r.content_hash, s.shingles, s.signature
+              FROM dedup_linkable l JOIN dedup_rank r ON r.gidx = l.gidx
+              JOIN article_signatures s ON s.article_id = r.article_id""",
+    "scope": "SELECT idx, article_id, content_hash, shingles, signature FROM dedup_linkable",
+}
 
 
 @dataclass(slots=True)
@@ -349,11 +386,7 @@ class ClusterQueries:
         scope: list[str] | None = None
         try:
             if article_ids is None:
-                con.execute("INSERT INTO dedup_ids SELECT article_id FROM article_signatures")
-                con.execute(
-                    "CREATE OR REPLACE TEMP TABLE dedup_pairs AS " + _PAIRS.replace("{touched}", _TOUCHED["all"]),
-                    {"cap": cap},
-                )
+                self._full_pairs(cap)
             else:
                 con.execute(
                     f"INSERT INTO dedup_ids SELECT DISTINCT x FROM {_IDS} AS t(x) "
@@ -368,7 +401,7 @@ class ClusterQueries:
                             break
                     scope = [r[0] for r in con.execute("SELECT article_id FROM dedup_ids ORDER BY 1").fetchall()]
                 con.execute(
-                    "CREATE OR REPLACE TEMP TABLE dedup_pairs AS " + _PAIRS.replace("{touched}", _TOUCHED["scope"]),
+                    "CREATE OR REPLACE TEMP TABLE dedup_pairs AS " + _PAIRS.replace("{touched}", _TOUCHED),
                     {"cap": cap},
                 )
                 if neighbours:
@@ -382,43 +415,80 @@ class ClusterQueries:
                         """DELETE FROM dedup_pairs WHERE a NOT IN (SELECT article_id FROM dedup_ids)
                            OR b NOT IN (SELECT article_id FROM dedup_ids)"""
                     )
-            con.execute(_LINKABLE)
-            rows = con.execute(
-                """SELECT article_id, shingles, min(idx) OVER (PARTITION BY content_hash) AS first
-                   FROM dedup_linkable ORDER BY idx"""
-            ).fetchnumpy()
-            signatures = self._read_signatures(len(rows["article_id"]))
-            pairs = con.execute(
-                """SELECT x.idx::INTEGER AS left, y.idx::INTEGER AS right FROM dedup_pairs p
-                   JOIN dedup_linkable x ON x.article_id = p.a JOIN dedup_linkable y ON y.article_id = p.b"""
-            ).fetchnumpy()
+            if article_ids is not None:
+                con.execute(_LINKABLE)
+            ids, first, shingles, signatures = self._read_linkable(_ROWS["all" if article_ids is None else "scope"])
+            if article_ids is None:
+                pairs = con.execute(
+                    """SELECT x.idx::INTEGER AS left, y.idx::INTEGER AS right FROM dedup_pairs_int p
+                       JOIN dedup_linkable x ON x.gidx = p.a JOIN dedup_linkable y ON y.gidx = p.b"""
+                ).fetchnumpy()
+            else:
+                pairs = con.execute(
+                    """SELECT x.idx::INTEGER AS left, y.idx::INTEGER AS right FROM dedup_pairs p
+                       JOIN dedup_linkable x ON x.article_id = p.a JOIN dedup_linkable y ON y.article_id = p.b"""
+                ).fetchnumpy()
         finally:
-            for table in ("dedup_linkable", "dedup_pairs", "dedup_ids"):
+            for table in ("dedup_linkable", "dedup_pairs", "dedup_pairs_int", "dedup_raw", "dedup_rank", "dedup_ids"):
                 con.execute(f"DROP TABLE IF EXISTS {table}")
         return DedupInputs(
-            ids=rows["article_id"].tolist(),
-            same_content=np.asarray(rows["first"], dtype=np.int64),
-            shingles=np.asarray(rows["shingles"], dtype=np.int64),
+            ids=ids,
+            same_content=first,
+            shingles=shingles,
             signatures=signatures,
             left=np.asarray(pairs["left"], dtype=np.int32),
             right=np.asarray(pairs["right"], dtype=np.int32),
             scope=scope,
         )
 
-    def _read_signatures(self, n: int, batch: int = 100_000) -> np.ndarray:
-        """The signatures of ``dedup_linkable``, in order, as one ``(n, num_perm)`` uint8
-        array filled batch by batch (no million Python objects at once)."""
+    def _full_pairs(self, cap: int) -> None:
+        """``dedup_rank``, ``dedup_pairs_int`` and ``dedup_linkable`` for every signed article."""
+        con = self._con
+        (order,) = con.execute("SELECT current_setting('preserve_insertion_order')").fetchone()
+        con.execute("SET preserve_insertion_order = false")  # lets big operators spill to disk
+        try:
+            con.execute(_RANK_ALL)
+            con.execute("CREATE OR REPLACE TEMP TABLE dedup_raw (a INTEGER, b INTEGER)")
+            bands = [r[0] for r in con.execute("SELECT DISTINCT band FROM article_bands ORDER BY band").fetchall()]
+            for band in bands:
+                con.execute(_BAND_PAIRS, {"band": band, "cap": cap})
+            con.execute("CREATE OR REPLACE TEMP TABLE dedup_pairs_int AS SELECT DISTINCT a, b FROM dedup_raw")
+            con.execute("DROP TABLE dedup_raw")
+            con.execute(_LINKABLE_ALL)
+        finally:
+            con.execute("SET preserve_insertion_order = $value", {"value": order})
+
+    def _read_linkable(self, rows_sql: str, batch: int = 100_000) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+        """Ids, first index of the same content, shingle counts and signatures of the
+        linkable articles, by index; read in batches, unsorted, and put in place (no sort
+        of millions of signatures, no million Python objects at once)."""
+        con = self._con
+        n = con.execute("SELECT count(*) FROM dedup_linkable").fetchone()[0]
+        ids: list[str] = [""] * n
+        first = np.empty(n, dtype=np.int64)
+        shingles = np.empty(n, dtype=np.int64)
         if not n:
-            return np.zeros((0, 0), np.uint8)
-        width = self._con.execute("SELECT octet_length(signature) FROM dedup_linkable LIMIT 1").fetchone()[0]
-        out = np.empty((n, width), dtype=np.uint8)
-        result = self._con.execute("SELECT signature FROM dedup_linkable ORDER BY idx")
-        row = 0
+            return ids, first, shingles, np.zeros((0, 0), np.uint8)
+        result = con.execute(
+            f"""WITH d AS ({rows_sql})
+                SELECT d.idx, d.article_id, d.shingles, f.first FROM d
+                JOIN (SELECT content_hash, min(idx) AS first FROM d GROUP BY content_hash) f
+                  ON f.content_hash = d.content_hash"""
+        )
         while chunk := result.fetchmany(batch):
-            block = np.frombuffer(b"".join(bytes(r[0]) for r in chunk), dtype=np.uint8).reshape(len(chunk), width)
-            out[row : row + len(chunk)] = block
-            row += len(chunk)
-        return out
+            for idx, article_id, count, head in chunk:
+                ids[idx] = article_id
+                shingles[idx] = count
+                first[idx] = head
+        width = con.execute(f"SELECT octet_length(signature) FROM ({rows_sql}) LIMIT 1").fetchone()[0]
+        signatures = np.empty((n, width), dtype=np.uint8)
+        result = con.execute(f"SELECT idx, signature FROM ({rows_sql})")
+        while chunk := result.fetchmany(batch):
+            where = np.fromiter((r[0] for r in chunk), dtype=np.int64, count=len(chunk))
+            signatures[where] = np.frombuffer(b"".join(bytes(r[1]) for r in chunk), dtype=np.uint8).reshape(
+                len(chunk), width
+            )
+        return ids, first, shingles, signatures
 
     def put_links(
         self,

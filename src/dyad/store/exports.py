@@ -222,6 +222,13 @@ class ExportQueries:
         """Whether clusters have been built (``dyad cluster``) for a database with events."""
         return self._con.execute("SELECT count(*) > 0 FROM clusters").fetchone()[0]
 
+    def unclustered_events(self) -> int:
+        """Stored events not in any cluster yet (coded after the last ``dyad cluster``)."""
+        return self._con.execute(
+            """SELECT count(*) FROM events e
+               WHERE NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.event_id = e.event_id)"""
+        ).fetchone()[0]
+
     def dyad_counts(
         self,
         actor: str,
