@@ -14,6 +14,7 @@ dyad series in at most 0.5 s; 10,000,000 events within 8 GB.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import statistics
 import sys
@@ -45,6 +46,12 @@ def build(path: Path, n_events: int, *, seed: int, lean: bool, memory_limit: str
     print(f"\rbuilt {counts['articles']:,} articles, {counts['events']:,} events in {time.perf_counter() - t:.0f} s")
 
 
+def _cpu() -> float:
+    """CPU seconds of this process (all threads, DuckDB's included): the machine is shared."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def timed(fn, repeat: int = 5) -> tuple[float, object]:
     times, result = [], None
     for _ in range(repeat):
@@ -63,6 +70,7 @@ def main() -> int:
     ap.add_argument("--lean", action="store_true", help="short articles (one event sentence and a line): faster to build")
     ap.add_argument("--memory-limit", default=None, help="DuckDB memory limit, e.g. 4GB")
     ap.add_argument("--skip-refresh", action="store_true", help="only time the queries")
+    ap.add_argument("--once", action="store_true", help="one full refresh, not a second one with nothing to sign")
     ap.add_argument("--add-events", type=int, default=0, metavar="N",
                     help="first add about N more events (another seed, article ids B...) to the database")
     args = ap.parse_args()
@@ -76,16 +84,18 @@ def main() -> int:
     with Store(args.db, memory_limit=args.memory_limit) as store:
         print(f"store: {store.counts()}")
         if not args.skip_refresh:
-            t = time.perf_counter()
+            t, cpu = time.perf_counter(), _cpu()
             report = refresh(store)
             total = time.perf_counter() - t
             steps = ", ".join(f"{k} {v:.1f} s" for k, v in report.seconds.items())
-            print(f"refresh (full) {total:.1f} s: {steps}")
+            print(f"refresh (full) {total:.1f} s (CPU {_cpu() - cpu:.0f} s, load {os.getloadavg()[0]:.1f}): {steps}")
             print(f"  signed {report.signed:,}, linked {report.linked:,} ({report.duplicates:,} copies), "
                   f"{report.reports:,} reports in {report.clusters:,} clusters")
-            t = time.perf_counter()
+        if not args.skip_refresh and not args.once:
+            t, cpu = time.perf_counter(), _cpu()
             again = refresh(store)
-            print(f"refresh again (nothing new to sign) {time.perf_counter() - t:.1f} s: "
+            print(f"refresh again (nothing new to sign) {time.perf_counter() - t:.1f} s "
+                  f"(CPU {_cpu() - cpu:.0f} s, load {os.getloadavg()[0]:.1f}): "
                   + ", ".join(f"{k} {v:.1f} s" for k, v in again.seconds.items()))
         top = top_dyads(store, limit=1)[0]
         a, r = top["actor"], top["recipient"]

@@ -14,8 +14,10 @@ from typing import Iterable, Iterator
 from dyad.actors.kb import load_kb
 from dyad.actors.resolve import ActorResolver
 from dyad.data import load_ontology
+from dyad.dates import ArticleDates
 from dyad.events.code import Dropped, SentenceCoder
 from dyad.events.confidence import heuristic_confidence, load_calibrator
+from dyad.events.learned import load_type_model, model_event
 from dyad.events.patterns import load_patterns
 from dyad.parse import DEFAULT_MODEL, load_nlp, mask_dateline
 from dyad.records import Article, Event, EventDate
@@ -49,7 +51,9 @@ def fill_countries_from_context(event: Event, main_countries: list[str], resolve
     The place the sentence names comes first (police in an attack in Bogota are
     Colombian); in diplomacy, the article's other main country (the general who
     meets a Russian general in a Russia-Pakistan story); else the article's
-    main country. Such countries are marked ``+context`` in ``how``.
+    main country (also when a diplomatic story names no other country: "Yoruba leaders"
+    who back the Nigerian president are Nigerian). Such countries are marked ``+context``
+    in ``how``.
     """
     located = event.location.country if event.location and event.location.how == "sentence" else None
     sides = ((event.actors, event.recipients), (event.recipients, event.actors))
@@ -58,11 +62,12 @@ def fill_countries_from_context(event: Event, main_countries: list[str], resolve
             if ent.country or not ent.sector or ent.group:
                 continue  # a named transnational group (al-Qaeda) has no country to guess
             taken = {e.country for e in other if e.country}
+            other_main = next((c for c in main_countries if c not in taken), None)
             if located:
                 pick = located
-            elif event.cameo[:2] in DIPLOMATIC_ROOTS and taken:
-                pick = next((c for c in main_countries if c not in taken), None)
-            elif resolver is not None:
+            elif event.cameo[:2] in DIPLOMATIC_ROOTS and taken and other_main:
+                pick = other_main
+            elif resolver is not None:  # also a diplomatic event in a story of one country
                 span = resolver.doc.char_span(ent.span[0], ent.span[1], alignment_mode="expand")
                 pick = resolver.context_country(span.root) if span is not None else None
             else:
@@ -82,12 +87,15 @@ class Pipeline:
     >>> events = pipe.code(article)
     """
 
-    def __init__(self, *, model: str | None = None, kb_paths: Iterable[str] = ()):
+    def __init__(self, *, model: str | None = None, kb_paths: Iterable[str] = (), learned: bool = True):
         self.nlp = load_nlp(model or DEFAULT_MODEL)
         self.onto = load_ontology()
         self.patterns = load_patterns()
         self.kb = load_kb(tuple(str(p) for p in kb_paths))
         self._places = None
+        # the learned fallback for sentences the patterns miss (dyad.events.learned)
+        self.type_model = load_type_model() if learned else None
+        self.holdout_fold: int | None = None  # set by `dyad eval` on sets the model was trained on
 
     # -- stages after the coder ------------------------------------------------------
     def _gazetteer(self):
@@ -97,13 +105,12 @@ class Pipeline:
             self._places = load_gazetteer()
         return self._places
 
-    def _finish(self, event: Event, sent, trigger, dateline, resolver: ActorResolver) -> Event:
-        from dyad.dates import resolve_event_date
+    def _finish(self, event: Event, sent, trigger, dateline, resolver: ActorResolver, dates=None) -> Event:
         from dyad.places import locate_event
 
-        event.date = resolve_event_date(
-            sent.text, event.pub_date, offset=sent.start_char, anchor=trigger.idx - sent.start_char,
-        )
+        # ``dates`` carries the article's previous event date ("the next day", "two days later")
+        dates = dates if dates is not None else ArticleDates(event.pub_date)
+        event.date = dates.resolve(sent.text, offset=sent.start_char, anchor=trigger.idx - sent.start_char)
         if event.date.date > event.pub_date and event.modality != "intended":
             # a date after publication belongs to something planned, not to this event
             event.date = EventDate(event.pub_date, "pub")
@@ -115,8 +122,14 @@ class Pipeline:
         event.features["context"] = float(any("context" in e.how for e in event.actors + event.recipients))
         event.features["located"] = float(event.location is not None and event.location.how == "sentence")
         event.features["dated"] = float(event.date.precision != "pub")
-        calibrator = load_calibrator()
-        event.confidence = calibrator(event.features) if calibrator else heuristic_confidence(event.features)
+        if event.coder_kind == "model":
+            # calibrated on the sentences where the model actually speaks (scripts/calibrate.py)
+            calibrator = load_calibrator(self.holdout_fold, kind="model")
+            event.confidence = (calibrator({"model": event.features["model"]}) if calibrator
+                                else event.features["model_confidence"])
+        else:
+            calibrator = load_calibrator(self.holdout_fold)
+            event.confidence = calibrator(event.features) if calibrator else heuristic_confidence(event.features)
         return fill_codes(event, self.onto)
 
     # -- public ----------------------------------------------------------------------
@@ -124,13 +137,22 @@ class Pipeline:
         resolver = ActorResolver(doc, self.kb, article.date)
         coder = SentenceCoder(self.patterns, resolver, article.id, article.date)
         events: list[Event] = []
+        dates = ArticleDates(article.date)  # the previous event's date, for "the next day"
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
-            for ev in coder.code_sentence(sent):
+            first = len(events)
+            found = coder.code_sentence(sent)
+            if self.type_model is not None and all(ev.cameo.startswith("01") for ev in found):
+                # nothing but a plain statement: ask the learned model
+                extra = model_event(coder, sent, self.type_model, fold=self.holdout_fold)
+                if extra is not None:
+                    found = [extra]
+            for ev in found:
                 trigger = doc.char_span(ev.trigger.span[0], ev.trigger.span[1], alignment_mode="expand")
                 head = trigger.root if trigger is not None else sent.root
-                events.append(self._finish(ev, sent, head, dateline, resolver))
+                events.append(self._finish(ev, sent, head, dateline, resolver, dates))
+            dates.advance(sent.text, [e.date for e in events[first:]], offset=sent.start_char)
         return Coded(article, events, coder.dropped, doc)
 
     def code_article(self, article: Article) -> Coded:
@@ -167,9 +189,9 @@ class Pipeline:
 _WORKER: Pipeline | None = None
 
 
-def _init_worker(model: str | None, kb_paths: tuple[str, ...]) -> None:
+def _init_worker(model: str | None, kb_paths: tuple[str, ...], learned: bool = True) -> None:
     global _WORKER  # one pipeline per worker process, built once
-    _WORKER = Pipeline(model=model, kb_paths=kb_paths)
+    _WORKER = Pipeline(model=model, kb_paths=kb_paths, learned=learned)
 
 
 def _code_in_worker(article: Article) -> tuple[Article, list[Event]]:
@@ -184,13 +206,14 @@ class PooledPipeline:
     order. Use as a context manager (or call ``close``) to stop the workers.
     """
 
-    def __init__(self, workers: int, *, model: str | None = None, kb_paths: Iterable[str] = ()):
+    def __init__(self, workers: int, *, model: str | None = None, kb_paths: Iterable[str] = (), learned: bool = True):
         import multiprocessing
 
         self.workers = workers
-        self._local = Pipeline(model=model, kb_paths=kb_paths)  # for single articles
+        kb_paths = tuple(str(p) for p in kb_paths)
+        self._local = Pipeline(model=model, kb_paths=kb_paths, learned=learned)  # for single articles
         ctx = multiprocessing.get_context("spawn")
-        self._pool = ctx.Pool(workers, initializer=_init_worker, initargs=(model, tuple(str(p) for p in kb_paths)))
+        self._pool = ctx.Pool(workers, initializer=_init_worker, initargs=(model, kb_paths, learned))
 
     def code(self, article: Article) -> list[Event]:
         return self._local.code(article)

@@ -87,7 +87,9 @@ class Location:
     span: Span | None = None
     admin1: str | None = None
     feature: str | None = None  # country | admin1 | city
-    how: str = "sentence"  # sentence | dateline | actor
+    # sentence | dateline | actor | admin1-from-context | country-from-context (a toponym the
+    # gazetteer lacks, placed in the division or country its context gives; span: the toponym)
+    how: str = "sentence"
 
     def to_dict(self) -> dict[str, Any]:
         return {

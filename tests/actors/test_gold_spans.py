@@ -7,7 +7,8 @@ pipeline's context step would.
 
 - plover_gsr: every gold entity with a country code: the country (CAMEO spellings and
   international codes folded as ``dyad.evaluate.matching.country_key`` does); every gold
-  entity with a sector: the sector.
+  entity with a sector: the sector, dyad's CAMEO sector read as PLOVER's
+  (``dyad.actors.plover.plover_sectors``: INS and SEP are REB, HLH is MED...).
 - conflibert_cameo: the spans that name a state actor, i.e. name exactly one country
   (its name, demonym or capital, by plain string match against countries.csv) and either
   are nothing else ("Iran", "the U.S.", "Moscow") or carry a word of the state
@@ -29,7 +30,7 @@ from pathlib import Path
 import pytest
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "gold"
-FLOORS = {"gsr_country": 0.93, "gsr_sector": 0.72, "conflibert_state_country": 0.98}  # only ever raised
+FLOORS = {"gsr_country": 0.96, "gsr_sector": 0.85, "conflibert_state_country": 0.98}  # only ever raised
 STATE_WORDS = {
     "government", "governments", "ministry", "minister", "ministers", "president", "premier", "army",
     "military", "forces", "troops", "soldiers", "police", "navy", "parliament", "authorities",
@@ -46,21 +47,22 @@ def _find(text: str, mention: str):
     return m.span() if m else None
 
 
-def _resolved(doc, resolver, span):
+def _resolved(doc, resolver, span, *, entity=False):
     ents = resolver.resolve_span(*span)
     if not ents:
-        return None, None
+        return (None, None, None) if entity else (None, None)
     ent = max(ents, key=lambda e: (min(e.span[1], span[1]) - max(e.span[0], span[0]), -abs(e.span[0] - span[0])))
     country = ent.country
-    if not country and ent.sector:
+    if not country and ent.sector and not ent.group:  # as the pipeline: al-Qaeda has no country to guess
         tok = doc.char_span(*ent.span, alignment_mode="expand")
         country = resolver.context_country(tok.root) if tok is not None else None
-    return country, ent.sector
+    return (country, ent.sector, ent) if entity else (country, ent.sector)
 
 
 def score_gsr(nlp, kb, path: Path):
+    from dyad.actors.plover import plover_sectors
     from dyad.actors.resolve import ActorResolver
-    from dyad.evaluate.matching import country_key, sector_key
+    from dyad.evaluate.matching import country_key, entity_country, sector_key
 
     n_c = ok_c = n_s = ok_s = 0
     misses = []
@@ -75,10 +77,10 @@ def score_gsr(nlp, kb, path: Path):
                 span = _find(text, mention) if mention and "..." not in mention else None
                 if span is None:
                     continue
-                country, sector = _resolved(doc, resolver, span)
+                country, sector, ent = _resolved(doc, resolver, span, entity=True)
                 want_c, want_s = country_key(g.get("code")), sector_key(g.get("sector"))
-                got_c = country_key(country) if country else None
-                got_s = {sector[i : i + 3] for i in range(0, len(sector or ""), 3)}
+                got_c = country_key(country) if country else (entity_country(ent) if ent is not None else None)
+                got_s = set(plover_sectors(ent)) if ent is not None else set()  # gold sectors are PLOVER's
                 right_c = want_c is None or got_c == want_c
                 right_s = want_s is None or want_s in got_s
                 n_c += want_c is not None

@@ -127,3 +127,16 @@ def test_resolve_context_country_prefers_the_place_in_the_sentence(nlp):
     resolver = ActorResolver(doc, load_kb(), date(2004, 1, 1))
     kidnappers = next(t for t in doc if t.lower_ == "kidnappers")
     assert resolver.context_country(kidnappers) == "IRQ"
+
+
+def test_context_country_in_a_diplomatic_story_of_one_country(code):
+    # the only country named is the recipient's: the opposition leaders are Nigerian too
+    ev = first(code("Opposition leaders agreed to meet Nigerian President Bola Tinubu next week.", "2024-05-02"), "03")
+    assert (ev.actors[0].country, ev.actors[0].sector, ev.actors[0].how) == ("NGA", "OPP", "title+context")
+
+
+def test_unknown_organisation_is_an_ngo_or_a_national_body(code):
+    ev = first(code("The Kenyan Association of Bus Owners accused the transport ministry of corruption.",
+                    "2021-07-19"), "11")
+    assert (ev.actors[0].country, ev.actors[0].sector, ev.actors[0].name) == (
+        "KEN", "NGO", "Kenyan Association of Bus Owners")

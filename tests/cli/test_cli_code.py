@@ -24,7 +24,14 @@ def inputs(tmp_path):
 @pytest.fixture
 def run_code(cli_runner, db_path, fake_pipeline, monkeypatch):
     """Run ``dyad code`` with the fake pipeline: ``run_code(*args)`` -> click Result."""
-    monkeypatch.setattr("dyad.cli.code.Pipeline", lambda model=None, kb_paths=(): fake_pipeline)
+    built = []
+
+    def build(model=None, kb_paths=(), learned=True):
+        built.append({"model": model, "learned": learned})
+        return fake_pipeline
+
+    monkeypatch.setattr("dyad.cli.code.Pipeline", build)
+    fake_pipeline.built = built
 
     def run(*args, input=None):
         return cli_runner.invoke(app, ["code", "--db", str(db_path), *args], input=input)
@@ -112,3 +119,9 @@ def test_cli_code_unwritable_out(run_code, inputs, tmp_path):
     result = run_code(*inputs, "--out", str(tmp_path / "no" / "such" / "dir.jsonl"))
     assert result.exit_code == 1
     assert "cannot write" in result.stderr
+
+
+def test_cli_code_patterns_only_turns_the_learned_model_off(run_code, inputs, fake_pipeline):
+    assert run_code(*inputs).exit_code == 0
+    assert run_code(*inputs, "--force", "--patterns-only").exit_code == 0
+    assert [b["learned"] for b in fake_pipeline.built] == [True, False]

@@ -1,8 +1,10 @@
 """The hand-written case file: realistic news sentences with the date a careful coder gives.
 
 ``cases.csv`` columns: sentence, pub_date, tense (may be empty: inferred),
-expected_date, expected_precision, expected_end (ranges only). Floors here
-are only ever raised.
+expected_date, expected_precision, expected_end (ranges only), context (the
+article's sentences before this one, separated by " | "; for "the next day"
+and the like) and trigger (the event word, its first occurrence; empty: the
+sentence's main event). Floors here are only ever raised.
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from dyad.dates import resolve_event_date
+from dyad.dates import ArticleDates, find_dates, resolve_event_date
 
 CASES = Path(__file__).with_name("cases.csv")
-COLUMNS = ["sentence", "pub_date", "tense", "expected_date", "expected_precision", "expected_end"]
+COLUMNS = ["sentence", "pub_date", "tense", "expected_date", "expected_precision", "expected_end", "context", "trigger"]
 DAY_ACCURACY_FLOOR = 0.95
 EXACT_FLOOR = 0.95  # date, precision and end all right, over every case
 
@@ -29,6 +31,8 @@ class Case:
     date: date
     precision: str
     end: date | None
+    context: tuple[str, ...] = ()
+    trigger: str | None = None
 
     @property
     def past(self) -> bool:
@@ -51,18 +55,29 @@ def load_cases() -> tuple[Case, ...]:
                 date.fromisoformat(r["expected_date"]),
                 r["expected_precision"],
                 date.fromisoformat(r["expected_end"]) if r["expected_end"] else None,
+                tuple(c.strip() for c in (r["context"] or "").split("|") if c.strip()),
+                r["trigger"] or None,
             )
             for r in reader
         )
 
 
 def resolve(case: Case):
-    return resolve_event_date(case.sentence, case.pub_date, tense=case.tense)
+    anchor = None
+    if case.trigger:
+        anchor = next(i for i in range(len(case.sentence)) if case.sentence.startswith(case.trigger, i)
+                      and (i == 0 or not case.sentence[i - 1].isalpha()))
+    if not case.context:
+        return resolve_event_date(case.sentence, case.pub_date, tense=case.tense, anchor=anchor)
+    article = ArticleDates(case.pub_date)
+    for before in case.context:
+        article.advance(before)
+    return article.resolve(case.sentence, tense=case.tense, anchor=anchor)
 
 
 def test_cases_file_is_well_formed():
     cases = load_cases()
-    assert len(cases) >= 320
+    assert len(cases) >= 350
     assert sum(c.precision == "day" for c in cases) >= 250
     assert len({c.sentence for c in cases}) == len(cases), "duplicate sentences"
     for c in cases:
@@ -72,6 +87,13 @@ def test_cases_file_is_well_formed():
         assert c.end is None or c.date <= c.end, c
         assert c.precision != "pub" or c.date == c.pub_date, c
         assert c.precision != "month" or c.date.day == 1, c
+        assert not c.trigger or c.trigger in c.sentence, c
+
+
+def test_cases_cover_dates_counted_from_the_previous_event():
+    relative = [c for c in load_cases() if c.context or any(m.kind == "relative" for m in find_dates(c.sentence))]
+    assert len(relative) >= 40
+    assert sum(c.precision == "pub" for c in relative) >= 3  # with no previous event, or one that cannot hold
 
 
 def test_cases_day_accuracy_meets_the_floor():

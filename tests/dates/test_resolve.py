@@ -315,3 +315,70 @@ def test_resolve_future_tense_may_go_after_publication():
 def test_resolve_refuses_an_unknown_tense():
     with pytest.raises(ValueError, match="tense"):
         resolve_event_date("on Monday", SAT, tense="perfect")
+
+
+# -- expressions counted from the article's previous event ("the next day") --------------
+
+from dyad.dates import ArticleDates  # noqa: E402
+from dyad.records import EventDate  # noqa: E402
+
+
+def test_relative_without_reference_falls_back_to_publication():
+    got = resolve_event_date("The next day, troops retook the town.", date(2023, 5, 10))
+    assert (got.date, got.precision) == (date(2023, 5, 10), "pub")
+
+
+def test_relative_counts_from_the_reference():
+    ref = EventDate(date(2023, 5, 7), "day")
+    got = resolve_event_date("Two days later, the army withdrew.", date(2023, 5, 10), reference=ref)
+    assert (got.date, got.precision, got.text) == (date(2023, 5, 9), "day", "Two days later")
+    got = resolve_event_date("A day earlier, police detained him.", date(2023, 5, 10), reference=ref)
+    assert got.date == date(2023, 5, 6)
+
+
+def test_relative_prefers_the_sentence_own_earlier_date():
+    sentence = "The talks opened on Monday and collapsed two days later."
+    got = resolve_event_date(sentence, date(2023, 10, 20), anchor=sentence.index("collapsed"),
+                             reference=EventDate(date(2023, 10, 1), "day"))
+    assert got.date == date(2023, 10, 18)
+
+
+def test_relative_forward_from_a_range_end_backward_from_its_start():
+    ref = EventDate(date(2018, 8, 6), "range", date(2018, 8, 7))
+    assert resolve_event_date("The next day, he left.", date(2018, 8, 11), reference=ref).date == date(2018, 8, 8)
+    assert resolve_event_date("The day before, he arrived.", date(2018, 8, 11), reference=ref).date == date(2018, 8, 5)
+
+
+def test_relative_past_event_never_after_publication():
+    ref = EventDate(date(2020, 6, 9), "day")
+    got = resolve_event_date("Two days later, the president dissolved the cabinet.", date(2020, 6, 10), reference=ref)
+    assert (got.date, got.precision) == (date(2020, 6, 10), "pub")
+
+
+def test_relative_needs_a_short_reference():
+    month = EventDate(date(2019, 10, 1), "month")
+    got = resolve_event_date("Two weeks later, the prime minister resigned.", date(2019, 12, 12), reference=month)
+    assert got.precision == "pub"
+
+
+def test_relative_following_week_is_a_range():
+    ref = EventDate(date(2016, 12, 1), "day")  # a Thursday
+    got = resolve_event_date("The following week, the offensive resumed.", date(2016, 12, 22), reference=ref)
+    assert (got.date, got.precision, got.end) == (date(2016, 12, 5), "range", date(2016, 12, 11))
+
+
+def test_a_phrase_with_its_own_object_is_not_relative():
+    got = resolve_event_date("Two days before the vote, the leader was arrested.", date(2021, 6, 20),
+                             reference=EventDate(date(2021, 6, 1), "day"))
+    assert got.precision == "pub"
+
+
+def test_article_dates_carry_the_reference_across_sentences():
+    article = ArticleDates(date(2022, 1, 14))
+    article.advance("Clashes erupted in the capital on Monday.")  # no event coded: its main date
+    nxt = article.resolve("The next day, the army imposed a curfew.")
+    assert nxt.date == date(2022, 1, 11)
+    article.advance("The next day, the army imposed a curfew.", [nxt])
+    assert article.resolve("Two days later, the curfew was lifted.").date == date(2022, 1, 13)
+    article.advance("Officials gave no details.", [EventDate(date(2022, 1, 14), "pub")])
+    assert article.reference.date == date(2022, 1, 11)  # a sentence without a date keeps it

@@ -17,7 +17,7 @@ def code(value):
 
 
 def report(day="2024-03-05", *, precision="day", actor="RUSMIL", recipient="UKR", place=None, feature="city",
-           block="ASSAULT|RUS|UKR", pub=None, end=None, weight=1.0, atom=None):
+           block="ASSAULT|RUS|UKR", pub=None, end=None, weight=1.0, atom=None, published=None, article=None):
     d = (date.fromisoformat(day) - EPOCH).days
     lo = hi = d
     kind = {"day": DAY, "pub": PUB, "month": PERIOD, "range": PERIOD}[precision]
@@ -44,6 +44,9 @@ def report(day="2024-03-05", *, precision="day", actor="RUSMIL", recipient="UKR"
         "weight": weight,
         "atom": atom if atom is not None else weight,
         "rank": 0,
+        # the article's publication day (default: the report's own day) and its id (default: its own)
+        "pub": d if published is None else (date.fromisoformat(published) - EPOCH).days,
+        "article": article if article is not None else -1,
     }
 
 
@@ -51,6 +54,8 @@ def cluster(*reports, settings=None):
     rows = list(reports)
     for i, r in enumerate(rows):
         r["rank"] = i
+        if r["article"] == -1:
+            r["article"] = 1000 + i
     # atoms: reports with the same attributes, as the store counts them
     keys = [(r["block"], r["day"], r["precision"], r["actor"], r["recipient"], r["place"]) for r in rows]
     for r, k in zip(rows, keys):
@@ -129,12 +134,64 @@ def test_events_undated_reports_of_nearby_days_cluster_together():
 def test_events_month_report_joins_only_an_unambiguous_cluster():
     one = cluster(report("2024-03-12"), report("2024-03-20", precision="month"))
     assert one == [[0, 1]]
-    two = cluster(report("2024-03-12"), report("2024-03-25"), report("2024-03-20", precision="month"))
+    late = dict(precision="month", published="2024-04-10")
+    two = cluster(report("2024-03-12"), report("2024-03-25"), report("2024-03-20", **late))
     assert two == [[0], [1], [2]]
 
 
+def test_events_no_event_after_its_report_was_published():
+    # a month report published on the 20th cannot be about the 25th's event
+    groups = cluster(report("2024-03-12"), report("2024-03-25"), report("2024-03-20", precision="month"))
+    assert groups == [[0, 2], [1]]
+    # nor does one source dated a day before another cluster join it when it was published that day
+    early = cluster(report("2024-03-06"), report("2024-03-06"), report("2024-03-06"), report("2024-03-05"))
+    assert early == [[0, 1, 2], [3]]
+
+
+def test_events_several_clusters_in_the_month_the_one_just_before_publication():
+    groups = cluster(
+        report("2024-03-03"), report("2024-03-18"),
+        report("2024-03-20", precision="month", published="2024-03-19"),
+    )  # fmt: skip
+    assert groups == [[0], [1, 2]]
+
+
+def test_events_two_sources_on_a_day_are_an_event_not_a_slip():
+    # one report a day off joins a bigger neighbour; two independent reports agreeing on the
+    # day are an event of their own, even beside a much bigger cluster
+    big = [report("2024-03-05") for _ in range(6)]
+    assert cluster(*big, report("2024-03-06")) == [[0, 1, 2, 3, 4, 5, 6]]
+    assert cluster(*big, report("2024-03-06"), report("2024-03-06")) == [[0, 1, 2, 3, 4, 5], [6, 7]]
+    settings = ClusterSettings(slip_reports=2)
+    assert cluster(*big, report("2024-03-06"), report("2024-03-06"), settings=settings) == [list(range(8))]
+
+
+def test_events_an_article_that_dates_an_event_once_means_it_throughout():
+    # the same article says "on Tuesday" once and gives no date (or only the month) elsewhere;
+    # another cluster is nearer its publication, but its own dated report decides
+    groups = cluster(
+        report("2024-03-04", article=1, published="2024-03-06"),
+        report("2024-03-06", precision="pub", article=1),
+        report("2024-03-20", precision="month", article=1, published="2024-03-06"),
+        report("2024-03-05", article=2, published="2024-03-06"),
+        report("2024-03-06", precision="pub", article=4),
+    )  # fmt: skip
+    assert groups == [[0, 1, 2], [3, 4]]
+
+
+def test_events_an_undated_copy_is_dated_by_its_original():
+    # the store gives a copy's undated report its original's publication day and article;
+    # here: a copy published a day later still joins its original's cluster
+    groups = cluster(
+        report("2024-03-05"), report("2024-03-06"), report("2024-03-06"),
+        report("2024-03-05", precision="pub", article=7),
+        report("2024-03-05", precision="pub", article=7, weight=0.5),
+    )  # fmt: skip
+    assert groups == [[0, 3, 4], [1, 2]]
+
+
 def test_events_range_report_joins_a_cluster_inside_it():
-    groups = cluster(report("2024-03-12"), report("2024-03-11", precision="range", end="2024-03-13"))
+    groups = cluster(report("2024-03-12"), report("2024-03-11", precision="range", end="2024-03-13", published="2024-03-13"))
     assert groups == [[0, 1]]
 
 

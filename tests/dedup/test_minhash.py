@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from dyad.dedup.minhash import MinHasher, MinHashSettings, containment, jaccard, shingle_hashes, words
+from dyad.dedup.minhash import MinHasher, MinHashSettings, _word_bytes, containment, jaccard, shingle_hashes, words
 
 WORDS = [f"w{i}" for i in range(400)]
 
@@ -79,3 +79,14 @@ def test_minhash_many_texts_in_chunks_equal_one_by_one():
 def test_minhash_settings_need_enough_permutations():
     with pytest.raises(ValueError):
         MinHashSettings(num_perm=64, bands=32, rows=3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kyiv (AFP) - Russian forces shelled Kharkiv, officials said; 3 were hurt [update].",
+     "snake_case, e-mail & C++ ~ 1,000.5 {x}", "Tab\tand\nnewline  ", "", "Zürich: naïve café, Москва",
+     "e\u0301 \ufb01 \u01c5 \u0130stanbul"],
+)  # fmt: skip
+def test_minhash_ascii_fast_path_gives_the_same_words(text):
+    # ASCII text skips the regular expression; the words (and so the signatures) are the same
+    assert _word_bytes(text) == [w.encode("utf-8") for w in words(text)]

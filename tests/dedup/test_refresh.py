@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.dedup import refresh
+from dyad.dedup import SYMMETRIC_TYPES, ClusterSettings, cluster_reports, refresh
 from dyad.records import replace
 from dyad.store import Store
 
@@ -188,3 +188,98 @@ def _pairwise(pred, truth):
     pairs = lambda c: sum(n * (n - 1) // 2 for n in c.values())  # noqa: E731
     tp = pairs(Counter((pred[k], truth[k]) for k in items))
     return tp / max(1, pairs(Counter(pred[k] for k in items))), tp / max(1, pairs(Counter(truth[k] for k in items)))
+
+
+def test_refresh_in_parts_equals_one_part(tmp_path, gen_corpus):
+    """Clustering a big store part by part (whole blocks) gives what one pass gives."""
+    corpus = gen_corpus.generate(120, seed=5)
+    with Store(tmp_path / "parts.duckdb") as store:
+        store.add_coded(corpus.coded)
+        refresh(store)
+        one = (store.cluster_assignments(), store.clusters())
+        settings = ClusterSettings()
+        result = store.recluster(
+            lambda arrays: cluster_reports(arrays, settings), symmetric=SYMMETRIC_TYPES, part_size=150, chunk_size=40
+        )
+        assert result.parts > 2 and result.reports == len(one[0])
+        assert result.clusters == len(one[1])
+        assert (store.cluster_assignments(), store.clusters()) == one
+        links = store.article_links()
+        store.BAND_ENTRIES_PER_PART = 2000  # relink in parts: buckets by remainder
+        refresh(store)
+        assert store.article_links() == links
+
+
+def test_refresh_undated_copy_follows_its_original(store, make_article, make_event):
+    """A wire copy published a day later: its undated report is dated by the original's
+    publication, so it stays with the original, not with another report of the later day."""
+    from datetime import date
+
+    from dyad.records import EventDate
+
+    text = "Russia accused Ukraine of shelling the plant, officials said. " + FILLER
+    orig = make_article("orig", text, "2024-03-05", source="AP")
+    copy = make_article("copy", text, "2024-03-06", source="Reuters")
+    other = make_article("other", "Russia accused Ukraine again in a separate statement.", "2024-03-06", source="DW")
+    events = {a.id: make_event(a) for a in (orig, copy, other)}  # no date in the text: "pub"
+    events["other"] = replace(events["other"], date=EventDate(date(2024, 3, 6), "day"))
+    store.add_coded([(a, [events[a.id]]) for a in (orig, copy, other)])
+    refresh(store)
+    assert store.article_links()["copy"][0] == "orig"
+    cluster = {a: store.cluster_assignments()[(e.event_id, 0, 0)] for a, e in events.items()}
+    assert cluster["copy"] == cluster["orig"] != cluster["other"]
+
+
+def test_refresh_one_sided_reports_stay_in_their_article(store, make_article, make_event):
+    """A report with only an actor (or only a recipient) links with the reports of its own
+    article, whatever the side, not with another article's: "Russia accused" twice in two
+    stories on one day is two statements, not one."""
+    one = make_article("one", "Russia accused its critics. Critics accused Russia of lying.", "2024-03-05", source="AP")
+    two = make_article("two", "Russia accused unnamed foreign agents.", "2024-03-05", source="DW")
+    events = {
+        "one-actor": make_event(one, recipient=None),
+        "one-recipient": make_event(one, actor=None, recipient=("Russia", "RUS", "GOV")),
+        "two-actor": make_event(two, recipient=None),
+    }
+    store.add_coded([(one, [events["one-actor"], events["one-recipient"]]), (two, [events["two-actor"]])])
+    refresh(store)
+    got = store.cluster_assignments()
+    cluster = {k: next(c for (e, _, _), c in got.items() if e == ev.event_id) for k, ev in events.items()}
+    assert cluster["one-actor"] == cluster["one-recipient"] != cluster["two-actor"]
+
+
+def test_refresh_rebels_insurgents_separatists_are_one_sector(store, make_article, make_event):
+    day = "2024-03-05"
+    texts = {"a": "Pakistani forces attacked militants.", "b": "Pakistani forces attacked separatists.",
+             "c": "Pakistani forces attacked soldiers."}
+    arts = {k: make_article(k, t, day, source=k) for k, t in texts.items()}
+    targets = {"a": ("militants", "PAK", "INS"), "b": ("separatists", "PAK", "SEP"), "c": ("soldiers", "PAK", "MIL")}
+    events = {k: make_event(a, "190", trigger="attacked", actor=("Pakistani forces", "PAK", "MIL"), recipient=targets[k])
+              for k, a in arts.items()}
+    store.add_coded([(arts[k], [events[k]]) for k in arts])
+    refresh(store)
+    got = store.cluster_assignments()
+    cluster = {k: got[(e.event_id, 0, 0)] for k, e in events.items()}
+    assert cluster["a"] == cluster["b"] != cluster["c"]
+    assert {m["recipient_code"] for m in store.cluster_members(cluster["a"])} == {"PAKINS", "PAKSEP"}
+
+
+def test_refresh_one_sided_reports_incremental_equals_full(tmp_path, make_article, make_event):
+    """One-sided reports are blocked by their article's original: a copy arriving later
+    joins its original's block, incrementally as in a full rebuild."""
+    text = "Russia accused its critics of lying, officials said. " + FILLER
+    orig = make_article("orig", text, "2024-03-05", source="AP")
+    copy = make_article("copy", text, "2024-03-06", source="Reuters")
+    other = make_article("other", "Russia accused unnamed foreign agents.", "2024-03-05", source="DW")
+    coded = [(a, [make_event(a, recipient=None)]) for a in (orig, other, copy)]
+    with Store(tmp_path / "full.duckdb") as store:
+        store.add_coded(coded)
+        refresh(store)
+        full = (store.article_links(), store.cluster_assignments())
+    assert len(set(full[1].values())) == 2  # orig with its copy; the other story alone
+    with Store(tmp_path / "step.duckdb") as store:
+        store.add_coded(coded[:2])
+        refresh(store, ["orig", "other"])
+        store.add_coded(coded[2:])
+        refresh(store, ["copy"])
+        assert (store.article_links(), store.cluster_assignments()) == full

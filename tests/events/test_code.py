@@ -125,3 +125,43 @@ def test_code_every_event_has_evidence_spans(code):
         for ent in ev.actors + ev.recipients:
             assert text[ent.span[0]:ent.span[1]] == ent.text
         assert 0 < ev.confidence < 1
+
+
+def test_code_pattern_object_in_the_preposition_phrase(code):
+    evs = code("Bus drivers in Nairobi went on strike over unpaid wages.")
+    assert only(evs, code="143"), evs
+    evs = code("The ousted Nigerien president was placed under house arrest by the presidential guard.")
+    arrest = only(evs, code="173")
+    assert arrest and arrest[0].recipients and arrest[0].recipients[0].country == "NER", evs
+
+
+def test_code_accusation_keeps_the_alleged_act_out(code):
+    evs = code("Ukraine accused Russia of shelling a maternity hospital in Mariupol.")
+    assert [e.cameo for e in evs] == ["112"], evs
+    assert evs[0].actors[0].country == "UKR" and evs[0].recipients[0].country == "RUS"
+
+
+def test_code_attempt_to_assassinate_is_185(code):
+    evs = code("Gunmen tried to assassinate the governor of Kandahar province.")
+    assert only(evs, code="185") and not only(evs, code="186"), evs
+
+
+def test_code_set_free_and_small_clauses(code):
+    assert only(code("The Houthis set free fourteen Saudi prisoners on Sunday."), "084")
+    found = only(code("A Bangkok court found the former Thai prime minister guilty of negligence."), code="116")
+    assert found and found[0].recipients[0].country == "THA", found
+
+
+def test_code_received_aid_without_giver(code):
+    aid = only(code("Egypt received military aid worth $1.3 billion."), "07")
+    assert aid and not aid[0].actors and aid[0].recipients[0].country == "EGY", aid
+
+
+def test_code_passive_light_verb_takes_actors_from_the_noun(code):
+    talks = only(code("Talks were held in Doha between the United States and the Taliban."), "04")
+    assert talks and talks[0].actors[0].country == "USA", talks
+
+
+def test_code_reported_future_is_an_intention(code):
+    evs = code("The ELN said it will release six kidnapped soldiers next week.")
+    assert only(evs, "03") and not only(evs, "08"), evs

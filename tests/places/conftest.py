@@ -11,7 +11,7 @@ import pytest
 
 @pytest.fixture(scope="session")
 def gazetteer():
-    """The packaged gazetteer (cities5000), built once for the session."""
+    """The packaged gazetteer (cities1000), built once for the session."""
     from dyad.places import load_gazetteer
 
     return load_gazetteer()

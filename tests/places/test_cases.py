@@ -65,13 +65,14 @@ def score_cases(nlp, gazetteer, rows) -> Score:
             score.predicted_stated += bool(expected)
         if expected:
             score.stated += 1
-            surface = doc.text[loc.span[0] : loc.span[1]] if loc and loc.span else ""
+            # the toponym as written counts only when the gazetteer resolved it (not "...-from-context")
+            surface = doc.text[loc.span[0] : loc.span[1]] if loc and loc.span and loc.how == "sentence" else ""
             country_ok = loc is not None and loc.country == expected
             exact_ok = country_ok and _bare(row["expected_name"]) in {_bare(loc.name), _bare(surface)}
             score.country += country_ok
             score.exact += exact_ok
             if not exact_ok:
-                score.misses.append(f"{row['sentence']} -> {loc and (loc.name, loc.country)}")
+                score.misses.append(f"{row['sentence']} -> {loc and (loc.name, loc.country, loc.how)}")
         elif loc is not None:
             score.misses.append(f"{row['sentence']} -> {(loc.name, loc.country)} (none stated)")
     return score

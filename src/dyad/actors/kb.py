@@ -31,6 +31,12 @@ HEADERS = {
     "persons.csv": ("name", "aliases", "country", "sector", "office", "start", "end", "provenance"),
 }
 
+# States that seceded, with the state their places belonged to before and the day they left:
+# a place (or an office) of the new state is coded as the old one before that day.
+SUCCESSIONS: dict[str, tuple[str, Date]] = {
+    "SSD": ("SDN", Date(2011, 7, 9)),  # South Sudan
+}
+
 # Arabic articles written joined, apart or not at all: al-Bashir, el Bashir, Bashir.
 _ARTICLE = re.compile(r"\b(?:al|el|ul)[- ](?=\w)", re.IGNORECASE)
 
@@ -189,6 +195,14 @@ class KnowledgeBase:
         # not yet in office: the country is known, the role on that day is not
         first = min(rows, key=lambda p: p.start or day)
         return Person(first.name, first.country, "", "", None, first.start)
+
+    def country_on(self, code: str | None, day: Date) -> str | None:
+        """The country a place of ``code`` belonged to on ``day`` (Juba before South Sudan's
+        independence on 9 July 2011 is in Sudan); ``code`` when it has not changed since."""
+        then = SUCCESSIONS.get(code or "")
+        if then is not None and day < then[1]:
+            return then[0]
+        return code
 
     def as_of(self, ref: NameRef, day: Date) -> NameRef:
         """An organisation's role on ``day`` ("Taliban": INS until 15 August 2021, then GOV)."""

@@ -87,6 +87,25 @@ _KIND_WORDS = {
     "armed_group": {"group", "militants", "rebels", "insurgents", "fighters", "movement", "militia",
                     "organisation", "organization", "jihadists", "guerrillas", "outfit"},
 }
+# Words that end the name of a body: "Forum", "Association" (an organisation the knowledge base
+# may not know). Not "Front", "Movement", "Party", "Alliance", "League": those are often armed or
+# political, and their country is not told by the name.
+ORG_HEADS = frozenset({"association", "associations", "forum", "federation", "foundation", "institute",
+                       "society", "network", "committee", "centre", "center", "watch", "trust", "union",
+                       "syndicate", "confederation", "organisation", "organization"})
+# Heads that stand for a body's people: its officials, members, staff.
+_MEMBERS = frozenset({"officials", "official", "members", "member", "leaders", "leader", "staff", "spokesman",
+                      "spokeswoman", "spokesperson", "representatives", "representative", "activists",
+                      "delegates", "head", "chief", "chairman", "president", "director"})
+# Sectors of a state institution: a name holding one is no NGO ("Senate ... Committee").
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
+_STATE_BODIES = frozenset({"committee", "centre", "center"})  # a state's own, with a state word in the name
+# Participles that say where a body sits: "a group based in Trinidad".
+_BASED = frozenset({"base", "based", "operate", "operating", "station", "stationed", "headquarter",
+                    "headquartered", "locate", "located"})
+# Heads that, after a demonym, name an ethnic group where it lives: "the Albanian population".
+_COMMUNITY_HEADS = frozenset({"population", "populations", "minority", "minorities", "community",
+                              "communities"})
 # Heads that say "the other one of a pair" and take the sector of the person they pair with.
 _COUNTERPARTS = {"counterpart", "counterparts", "opposite", "equivalent"}
 # Modifiers a bare description may carry and still refer back ("the former president").
@@ -114,6 +133,7 @@ class DocIndex:
     sectors: dict[int, Match] = field(default_factory=dict)
     persons: dict[int, Match] = field(default_factory=dict)  # known office holders' names
     country_counts: Counter = field(default_factory=Counter)
+    cased: bool = True  # the text has capitals (names are told by them)
 
 
 def _scan(lowers, table: dict, starts: dict[str, int], accept) -> list[Match]:
@@ -154,7 +174,7 @@ def index_doc(doc, kb: KnowledgeBase) -> DocIndex:
     """
     idx = DocIndex()
     lowers = [fold(t.lower_.replace("’", "'")) for t in doc]
-    cased = any(c.isupper() for t in doc[:400] for c in t.text)
+    cased = idx.cased = any(c.isupper() for t in doc[:400] for c in t.text)
 
     def sector_ok(i, length, key, ref):
         last = doc[i + length - 1]
@@ -241,6 +261,28 @@ def index_doc(doc, kb: KnowledgeBase) -> DocIndex:
 _BRIDGES = {",", "-", "–", "—", "(", ")"}  # punctuation that may sit inside a mention
 
 
+def _body_names(doc, known) -> list:
+    """Names of bodies the NER missed: a run of capitalised proper nouns ending in a word for
+    a body ("the Global Water Justice Forum"), with an "of" phrase of proper nouns after it."""
+    taken = {i for e in known for i in range(e.start, e.end)}
+    out = []
+    for t in doc:
+        if t.lower_ not in ORG_HEADS or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.i in taken:
+            continue
+        lo = t.i
+        while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].text[:1].isupper():
+            lo -= 1
+        hi = t.i + 1
+        if hi + 1 < len(doc) and doc[hi].lower_ in ("of", "for") and doc[hi + 1].pos_ == "PROPN":
+            hi += 1
+            while hi < len(doc) and doc[hi].pos_ == "PROPN" and doc[hi].text[:1].isupper():
+                hi += 1
+        if hi - lo >= 2:
+            out.append(doc[lo:hi])
+            taken.update(range(lo, hi))
+    return out
+
+
 def mention_tokens(head) -> list:
     """The tokens of the noun phrase headed by ``head``, without clauses and its own conjuncts.
 
@@ -320,7 +362,14 @@ class ActorResolver:
         self.pub_date = pub_date
         self.index = index_doc(doc, kb)
         self.registry = Registry(self)
-        self.persons = [e for e in doc.ents if e.label_ == "PERSON"]  # the NER's person names, once
+        ents = doc.ents
+        self.persons = [e for e in ents if e.label_ == "PERSON"]  # the NER's person names, once
+        # the NER's organisation names with a word for a body ("Forum", "Association"):
+        # candidates for an organisation the knowledge base does not know
+        self._orgs = [e for e in ents if e.label_ == "ORG" and self.index.cased
+                      and any(t.lower_ in ORG_HEADS and t.text[:1].isupper() for t in e)]
+        if self.index.cased:
+            self._orgs += _body_names(doc, self._orgs)
         self._merged: dict[int, tuple[int, int]] = {}  # head token -> merged mention (first, last)
         # head token -> its mentions (two for "French and German officials"), resolved or noted
         self._mentions: dict[int, list[Mention]] = {}
@@ -429,8 +478,9 @@ class ActorResolver:
                 where = tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE
                 counts[c] += 2 if where else 1
         if counts:
-            return counts.most_common(1)[0][0]
-        return next((c for c in self.main_countries() if c not in taken and c not in ("IGO", "NGO")), None)
+            return self.kb.country_on(counts.most_common(1)[0][0], self._day)
+        found = next((c for c in self.main_countries() if c not in taken and c not in ("IGO", "NGO")), None)
+        return self.kb.country_on(found, self._day)
 
     def _sentence(self, i: int) -> tuple[int, int]:
         """The first token and the end of the sentence of token ``i`` (Token.sent scans the Doc)."""
@@ -495,7 +545,23 @@ class ActorResolver:
                     if low in _HEADS_OF and not (pobj.i in self.index.sectors or pobj.i in self.index.names):
                         continue  # "leaders of the world": the leaders
                     return pobj
+        elif head.pos_ == "NOUN" and not self._names_actor(head.i):
+            # a word that is no actor, of people who are: "the welfare of 2,000 Libyans"
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if pobj is None:
+                        continue
+                    sec = self.index.sectors.get(pobj.i)
+                    name = self.index.names.get(pobj.i)
+                    if (sec is not None and sec.kind != "group") or (
+                            name is not None and name.ref.kind == "demonym" and pobj.tag_ in ("NNS", "NNPS")):
+                        return pobj
         return head
+
+    def _names_actor(self, i: int) -> bool:
+        idx = self.index
+        return i in idx.sectors or i in idx.names or i in idx.persons or i in idx.places
 
     def _resolve_tokens(self, toks, head, day: Date) -> list[Entity]:
         doc = self.doc
@@ -525,6 +591,12 @@ class ActorResolver:
                 country, group = other.ref.country, None
             words |= _KIND_WORDS.get(org_ref.org_kind, set())
             words.add(phrase_key(org_ref.name)[-1] if org_ref.name else "")
+        if org is None and self._orgs:
+            unknown = self._unknown_org(toks, core)
+            if unknown is not None:
+                ent = self._unknown_org_entity(unknown, text, (start, end), words)
+                if ent is not None:
+                    return [self._record(head, toks, ent, words)]
         geos = [m for m in name_hits if m.ref.kind in _GEO_KINDS]
         geo = None
         people = False  # "Nigerians", "Bosnian Serbs": the people of a country
@@ -539,6 +611,8 @@ class ActorResolver:
                     geo = before[-1]  # "Bosnian Serbs": where they live
             if geo.start > 0 and doc[geo.start - 1].lower_ == "ethnic":
                 ethnic = True  # "ethnic Albanians": an ethnicity, not a nationality
+            elif geo.ref.kind == "demonym" and geo.end == core.i and core.lower_ in _COMMUNITY_HEADS:
+                ethnic = True  # "the Albanian population of the province", "the Russian minority"
         if geo is None and not country:
             # a region or town in the mention: "Darfur rebels", "Gaza's health ministry"
             geo = next(iter(self._hits(idx.places, toks)), None)
@@ -546,6 +620,9 @@ class ActorResolver:
             country = geo.ref.country
             how = "name"
             if geo.ref.kind == "capital" and len(toks) <= 2 and geo is at_core \
+                    and self.kb.country_on(country, day) != country:
+                sector = "CVL"  # the capital of a state not yet founded is a town ("Juba" in 1992)
+            elif geo.ref.kind == "capital" and len(toks) <= 2 and geo is at_core \
                     and not (head.dep_ == "pobj" and head.head.lower_ in _WHERE):
                 sector, how = "GOV", "metonym"  # "Moscow said"; "a curfew in Algiers" is a place
             if geo.ref.kind == "country" and geo is at_core:
@@ -578,6 +655,8 @@ class ActorResolver:
         if ethnic and not sector:
             sector = "CVL"
         # 3. a place the mention is in: "rebels in eastern Congo", "police in Nairobi"
+        if sector == "PKO" and not country:
+            country = "IGO"  # peacekeepers named by no country are an international force
         if not country and not ethnic and (sector or org):
             place = self._place_of(core) or (self._place_of(head) if head is not core else None)
             if place:
@@ -653,6 +732,7 @@ class ActorResolver:
             if head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
                 return []
             # unresolved, but still the actor the text names: kept, with no codes
+        country = self.kb.country_on(country, day)
         ent = Entity(text, (start, end), name or (org_ref.name if org_ref else None), country, sector, how, group)
         split = self._split(toks, core, geos, ent) if geo and not org and not ethnic else None
         if split:
@@ -662,6 +742,45 @@ class ActorResolver:
         return [self._record(head, toks, ent, words, person=bool(name))]
 
     # -- pieces of resolution -----------------------------------------------------
+    def _unknown_org(self, toks, core):
+        """An organisation the knowledge base does not know, named in the mention: the NER's
+        organisation name ending in a word for a body ("the Third World Water Forum"), which the
+        mention is about or whose officials or members it counts ("Association officials")."""
+        lo, hi = toks[0].i, toks[-1].i
+        for e in self._orgs:
+            if e.start < lo or e.end - 1 > hi:
+                continue
+            if not (e.start <= core.i < e.end
+                    or (e.root.head.i == core.i and core.lower_ in _MEMBERS)):
+                continue
+            if any(t.i in self.index.persons for t in e):
+                continue
+            if any(m.ref.kind == "organisation" for m in self._hits(self.index.names, e)):
+                continue
+            return e
+        return None
+
+    def _unknown_org_entity(self, span, text: str, where: tuple[int, int], words: set[str]) -> Entity | None:
+        """The entity of an unknown organisation: the country its name holds ("Nigerian Union of
+        Teachers"), else an international NGO; the sector of the people it gathers ("Teachers"
+        EDU, "Jurists" JUD), else NGO for a national body. A name holding a state institution
+        without a country ("the Police Federation"), or a committee holding one ("the Senate
+        Armed Services Committee"), is no NGO: None, and the mention is read as usual."""
+        hits = self._hits(self.index.sectors, span)
+        geo = next((m for m in self._hits(self.index.names, span) + self._hits(self.index.places, span)
+                    if m.ref.country and m.ref.kind in _GEO_KINDS + _PLACE_KINDS), None)
+        body = next(t for t in reversed(span) if t.lower_ in ORG_HEADS)
+        if any(m.kind == "group" and m.ref in STATE_SECTORS for m in hits) \
+                and (geo is None or body.lower_ in _STATE_BODIES):
+            return None  # "the Senate Armed Services Committee", "the Police Federation"
+        country = geo.ref.country if geo is not None else "NGO"
+        nouns = [m.ref for m in hits if m.kind != "group"]
+        groups = [m.ref for m in hits if m.kind == "group" and m.ref not in STATE_SECTORS]
+        sector = (nouns or groups or [None])[0] or (None if country == "NGO" else "NGO")
+        words |= {body.lower_, body.lemma_.lower(), "organisation", "organization", "group", "body"}
+        name = self.text[span[0].idx if span[0].lower_ != "the" else span[1].idx : span[-1].idx + len(span[-1])]
+        return Entity(text, where, name, country, sector, "name")
+
     @staticmethod
     def _former(toks, title: Match) -> bool:
         """Is the title a former one: "former president", "ex-President", "the late king"?"""
@@ -690,6 +809,11 @@ class ActorResolver:
                     and head.head.lower_ in _WHERE)
 
     def _place_of(self, tok, preps=_PLACE_PREPS) -> str | None:
+        for verb in tok.children:  # "a group based in Trinidad", "the Red Cross operating in Iraq"
+            if verb.dep_ == "acl" and verb.lemma_.lower() in _BASED and verb.i > tok.i:
+                found = self._place_of(verb, ("in", "at", "inside"))
+                if found:
+                    return found
         for prep in tok.children:
             if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue

@@ -35,6 +35,9 @@ def code_command(
         [], "--kb", help="Extra knowledge-base CSV (persons, organisations, countries or sector phrases); repeatable."
     ),
     force: bool = typer.Option(False, "--force", help="Code again articles already coded with the same text."),
+    patterns_only: bool = typer.Option(
+        False, "--patterns-only", help="Do not ask the learned type model about sentences the patterns miss."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary; errors only."),
 ) -> None:
     """Code articles into CAMEO/PLOVER events and store them.
@@ -58,9 +61,9 @@ def code_command(
     with store:
         try:
             if workers > 1:
-                pipeline = PooledPipeline(workers, model=model, kb_paths=[str(p) for p in kb])
+                pipeline = PooledPipeline(workers, model=model, kb_paths=[str(p) for p in kb], learned=not patterns_only)
             else:
-                pipeline = Pipeline(model=model, kb_paths=[str(p) for p in kb])
+                pipeline = Pipeline(model=model, kb_paths=[str(p) for p in kb], learned=not patterns_only)
         except OSError as exc:
             _fail(err, f"cannot load the spaCy pipeline: {exc}")
         try:

@@ -179,12 +179,46 @@ CUE_WORDS: dict[str, frozenset[str]] = {
         {"yesterday", "today", "tonight", "tomorrow", "overnight", "recent", "recently", "lately", "other",
          "morning", "afternoon", "evening", "night", "past", "last", "coming", "next"}
     ),
+    "relative": frozenset({"later", "earlier", "next", "following", "previous", "before", "after", "afterwards",
+                           "same", "that", "eve"}),
 }  # fmt: skip
 CUE_DIGITS: dict[str, str] = {
     "numdate": r"\d[/.-]\d",
     "year": r"(?<!\d)(?:1[89]|20)\d\d(?!\d)",
     "ordinal": r"\bon\s+the\s+\d",
 }
+
+
+# Phrases dated from the article's previous event, not from the publication date:
+# (regex, step, first, last). step "day": days first..last after the previous
+# event (forward steps count from its last day, backward ones from its first);
+# "week"/"month"/"year": that many weeks/months/years on, the whole period.
+# A "before"/"after" that governs a noun ("the day before the vote") is not one.
+_NOT_A_PHRASE_AFTER = (
+    r"(?!\s+(?:(?:the|a|an|of|his|her|its|their|this|that|these|those|he|she|it|they|we|i|you)\b|(?-i:[A-Z0-9])))"
+)
+_NOT_FROM_NOW = r"(?<!\bin\s)(?<!\bover\s)(?<!\bwithin\s)(?<!\bduring\s)(?<!\bfor\s)"
+RELATIVE: tuple[tuple[str, str, int, int], ...] = (
+    (r"(?:(?:later|earlier)\s+(?:on\s+)?)?(?:that|the\s+same|that\s+same)\s+(?:day|morning|afternoon|evening|night)"
+     r"|later\s+in\s+the\s+day|(?:(?:a\s+few|several|some|two|three|\d+)\s+)?(?:hours|minutes|moments)\s+"
+     r"(?:later|afterwards|earlier)", "day", 0, 0),
+    (_NOT_FROM_NOW + r"the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)"
+     r"|the\s+day\s+after" + _NOT_A_PHRASE_AFTER, "day", 1, 1),
+    (r"the\s+(?:previous|preceding)\s+(?:day|morning|afternoon|evening|night)|the\s+(?:day|night)\s+before"
+     + _NOT_A_PHRASE_AFTER + r"|on\s+the\s+eve" + _NOT_A_PHRASE_AFTER, "day", -1, -1),
+    (_NOT_FROM_NOW + r"the\s+(?:next|following)\s+week", "week", 1, 1),
+    (_NOT_FROM_NOW + r"the\s+(?:next|following)\s+month", "month", 1, 1),
+    (_NOT_FROM_NOW + r"the\s+(?:next|following)\s+year", "year", 1, 1),
+)  # fmt: skip
+# "two days later", "a week earlier", "three months after": counted steps (the
+# number is parsed by dyad.dates.mentions).
+RELATIVE_COUNTED = (
+    r"(?P<num>%COUNT)\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|afterwards?|earlier|(?:before|after)"
+    + _NOT_A_PHRASE_AFTER
+    + ")"
+)
+# "the following Monday": the first such weekday after the previous event.
+RELATIVE_WEEKDAY = r"the\s+(?:following|next)\s+(?P<wd>%WEEKDAY)"
 
 
 # Order matters only to break ties between overlapping matches of equal length:
@@ -265,6 +299,8 @@ PATTERN_GROUPS: tuple[PatternGroup, ...] = (
         r"(?P<num>%COUNT)\s+(?P<unit>hour|day|week|month|year|decade)s?\s+ago\b",
     )),
     PatternGroup("deictic", ("deictic",), tuple(rx for rx, *_ in DEICTIC)),
+    PatternGroup("relative", ("relative",), tuple(rx for rx, *_ in RELATIVE)),
+    PatternGroup("relative_counted", ("relative",), (RELATIVE_COUNTED, RELATIVE_WEEKDAY)),
 )  # fmt: skip
 
 
@@ -298,6 +334,10 @@ def build_patterns(pattern_groups: tuple[PatternGroup, ...] = PATTERN_GROUPS) ->
             # One alternation, a named group per phrase: g0, g1, ... index DEICTIC.
             body = "|".join(f"(?P<g{i}>{expand(t)})" for i, t in enumerate(group.templates))
             regexes = (re.compile(rf"(?<![A-Za-z])(?=[tTeElLyYoOrRiIdDwW])\b(?:{body})\b", re.I),)
+        elif group.kind == "relative":
+            # Likewise: g0, g1, ... index RELATIVE.
+            body = "|".join(f"(?P<g{i}>{expand(t)})" for i, t in enumerate(group.templates))
+            regexes = (re.compile(rf"(?<![A-Za-z])(?=[tTlLeEhHmMsSaAoO0-9])\b(?:{body})\b", re.I),)
         else:
             regexes = tuple(re.compile(start + expand(t), re.I) for t in group.templates)
         groups.append(CompiledGroup(group.kind, group.needs, regexes))

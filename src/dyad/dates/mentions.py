@@ -22,6 +22,7 @@ from dyad.dates.expressions import (
     NOT_A_HEAD,
     NUMBER_WORDS,
     PARTS,
+    RELATIVE,
     SHIFTS,
     STRONG_MONTH_PREPS,
     THE_BEFORE,
@@ -52,7 +53,10 @@ class When:
     ``shift`` is -1/0/1 for last/this/next; None leaves the choice to tense.
     ``rel`` places a day or month in a year, or a weekday in a week, counted
     from the publication date's ("August 6 last year": -1, "Monday of next
-    week": 1).
+    week": 1). Unit ``relative`` is a time counted from the article's
+    previous event, not from the publication date ("the next day", "two
+    weeks later"): ``step`` ``day`` (days ``lo``..``hi``), ``week``/``month``/
+    ``year`` (``lo`` of them on), or ``weekday`` (the first ``weekday`` after it).
     """
 
     unit: str
@@ -65,6 +69,7 @@ class When:
     lo: int = 0
     hi: int = 0
     rel: int | None = None  # the containing year/week, from the publication date's: "August last year"
+    step: str | None = None  # relative only: day | week | month | year | weekday
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,6 +417,33 @@ def _parse_deictic(m: re.Match[str], text: str, locale: str) -> DateMention | No
     return _mention(m, "deictic", When("offset", lo=lo, hi=hi), lean=lean)
 
 
+def _parse_relative(m: re.Match[str], text: str, locale: str) -> DateMention | None:
+    _, step, lo, hi = RELATIVE[int(m.lastgroup[1:])]
+    return _mention(m, "relative", When("relative", lo=lo, hi=hi, step=step))
+
+
+_RELATIVE_DAYS = {"day": 1, "week": 7}
+
+
+def _parse_relative_counted(m: re.Match[str], text: str, locale: str) -> DateMention | None:
+    if _g(m, "wd") is not None:  # "the following Monday"
+        return _mention(m, "relative", When("relative", weekday=_weekday(m.group("wd")), step="weekday"))
+    count = " ".join(m.group("num").lower().split())
+    unit = m.group("unit").lower()
+    sign = -1 if m.group("dir").lower() in ("earlier", "before") else 1
+    if count in VAGUE_COUNTS:  # "a few days later": a span
+        if unit not in _RELATIVE_DAYS:
+            return None
+        lo, hi = VAGUE_COUNTS[count]
+        lo, hi = sorted((sign * lo * _RELATIVE_DAYS[unit], sign * hi * _RELATIVE_DAYS[unit]))
+        return _mention(m, "relative", When("relative", lo=lo, hi=hi, step="day"))
+    n = sign * (int(count) if count.isdigit() else NUMBER_WORDS[count])
+    if unit in _RELATIVE_DAYS:
+        n *= _RELATIVE_DAYS[unit]
+        return _mention(m, "relative", When("relative", lo=n, hi=n, step="day"))
+    return _mention(m, "relative", When("relative", lo=n, hi=n, step=unit))
+
+
 _PARSERS = {
     "numeric": _parse_numeric,
     "day_range": _parse_day_range,
@@ -426,4 +458,6 @@ _PARSERS = {
     "period": _parse_period,
     "ago": _parse_ago,
     "deictic": _parse_deictic,
+    "relative": _parse_relative,
+    "relative_counted": _parse_relative_counted,
 }

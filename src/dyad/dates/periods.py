@@ -90,6 +90,9 @@ def _month_bounds(year: int, month: int) -> Interval:
     return Date(year, month, 1), Date(ny, nm, 1) - DAY
 
 
+month_bounds = _month_bounds  # the first and last day of a month
+
+
 def _single(d: Date | None) -> Interval | None:
     return (d, d) if d is not None else None
 

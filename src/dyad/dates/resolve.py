@@ -1,14 +1,18 @@
 """The event-date stage: pick the date expression that belongs to an event and resolve it.
 
 ``resolve_event_date`` reads one sentence, the article's publication date
-and optionally the trigger's offset and the event's tense; it returns an
-``EventDate``. It does no I/O and keeps no state.
+and optionally the trigger's offset, the event's tense and the date of the
+article's previous event; it returns an ``EventDate``. It does no I/O and
+keeps no state; ``ArticleDates`` carries that previous date from sentence to
+sentence.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date as Date
+from datetime import timedelta
+from typing import Iterable
 
 from dyad.dates.expressions import (
     CLAUSE_WORDS,
@@ -21,7 +25,7 @@ from dyad.dates.expressions import (
     TOKEN,
 )
 from dyad.dates.mentions import DateMention, find_dates
-from dyad.dates.periods import place
+from dyad.dates.periods import month_bounds, place
 from dyad.records import EventDate
 
 TENSES = {"past": -1, "present": 0, "future": 1}
@@ -29,6 +33,12 @@ TENSES = {"past": -1, "present": 0, "future": 1}
 # Ranks when no trigger is given, by the days a date covers: a day beats a
 # week beats a month beats a year.
 _RANK_DAYS = ((3, 0), (14, 1), (31, 2))
+# A previous event dated to a range of at most this many days still anchors
+# "the next day" to a day (counted from its last day; "the day before" from
+# its first); a longer one gives a range.
+REFERENCE_DAY_SPAN = 3
+# A reference longer than this (a month, a year) anchors nothing.
+REFERENCE_MAX_SPAN = 14
 
 
 def resolve_event_date(
@@ -39,6 +49,7 @@ def resolve_event_date(
     anchor: int | None = None,
     tense: str | None = None,
     locale: str = "US",
+    reference: EventDate | None = None,
 ) -> EventDate:
     """The date of the event in ``sentence`` (published ``pub_date``).
 
@@ -50,6 +61,12 @@ def resolve_event_date(
     offsets (``offset`` is the sentence's start in the article). Without a
     usable date expression: ``EventDate(pub_date, "pub")``. Past (and
     inferred-past) events never get a date after ``pub_date``.
+
+    An expression counted from another event ("the next day", "two days
+    later", "that evening") is placed from the sentence's own date before it
+    ("seized the town on Monday and lost it two days later"), else from
+    ``reference``, the date of the article's previous dated event; without
+    either it is not used (publication date).
     """
     if tense is not None and tense not in TENSES:
         raise ValueError(f"tense must be one of {sorted(TENSES)} or None, not {tense!r}")
@@ -60,7 +77,11 @@ def resolve_event_date(
     candidates = []
     for mention in mentions:
         direction = TENSES[tense] if tense is not None else infer_direction(sentence, mention, pub_date, clauses)
-        placed = place(mention, pub_date, direction)
+        if mention.kind == "relative":
+            before = [c[1] for c in candidates if c[0].kind != "relative" and c[0].end <= mention.start]
+            placed = place_relative(mention, before[-1] if before else _placed(reference), pub_date, direction)
+        else:
+            placed = place(mention, pub_date, direction)
         if placed is not None:
             candidates.append((mention, placed, direction))
     if not candidates:
@@ -71,6 +92,99 @@ def resolve_event_date(
         mention, placed, _ = min(candidates, key=lambda c: _distance(clauses, c[0], anchor))
     start, end, precision = placed
     return EventDate(start, precision, end, mention.text, (offset + mention.start, offset + mention.end))
+
+
+def _placed(ref: EventDate | None) -> tuple[Date, Date | None, str] | None:
+    if ref is None or ref.precision == "pub":
+        return None
+    return ref.date, ref.end, ref.precision
+
+
+def place_relative(
+    mention: DateMention, ref: tuple[Date, Date | None, str] | None, pub: Date, direction: int
+) -> tuple[Date, Date | None, str] | None:
+    """``(first, last, precision)`` of an expression counted from ``ref`` (another event's placing).
+
+    None without a usable reference (none, a month, a long range) or, for a
+    past event, when the result falls after ``pub``.
+    """
+    if ref is None:
+        return None
+    first, last, precision = ref
+    if precision == "month":
+        last = month_bounds(first.year, first.month)[1]
+    last = last or first
+    span = (last - first).days
+    if span > REFERENCE_MAX_SPAN:
+        return None
+    w = mention.first
+    if w.step == "day":
+        if span <= REFERENCE_DAY_SPAN and w.lo == w.hi:
+            base = last if w.lo > 0 else first
+            start = end = base + timedelta(days=w.lo)
+        else:
+            start, end = first + timedelta(days=w.lo), last + timedelta(days=w.hi)
+    elif w.step == "weekday":
+        if span > REFERENCE_DAY_SPAN:
+            return None
+        start = end = last + timedelta(days=(w.weekday - last.weekday() - 1) % 7 + 1)
+    elif w.step == "week":
+        monday = last - timedelta(days=last.weekday()) + timedelta(weeks=w.lo)
+        start, end = monday, monday + timedelta(days=6)
+    elif w.step == "month":
+        index = last.year * 12 + last.month - 1 + w.lo
+        start, end = month_bounds(index // 12, index % 12 + 1)
+    elif w.step == "year":
+        start, end = Date(last.year + w.lo, 1, 1), Date(last.year + w.lo, 12, 31)
+    else:
+        raise ValueError(f"unknown relative step {w.step!r}")
+    if direction < 0:
+        if start > pub:
+            return None
+        end = min(end, pub)
+    if start == end and w.step in ("day", "weekday"):
+        return start, None, "day"
+    if w.step == "month" and end == month_bounds(start.year, start.month)[1] and start.day == 1:
+        return start, None, "month"
+    return start, end, "range"
+
+
+class ArticleDates:
+    """The running reference of one article: the date of its latest dated event.
+
+    ``resolve`` dates an event against it; ``advance`` moves it on after a
+    sentence, to the last of the sentence's event dates that is not the
+    publication date, else to the sentence's own main date expression (so
+    "On Monday, ... . The next day, ..." works when the first sentence codes
+    no event). A past event counted from a future one still never lands
+    after publication (``resolve_event_date`` refuses it).
+    """
+
+    __slots__ = ("pub_date", "locale", "reference")
+
+    def __init__(self, pub_date: Date, *, locale: str = "US"):
+        self.pub_date = pub_date
+        self.locale = locale
+        self.reference: EventDate | None = None
+
+    def resolve(
+        self, sentence: str, *, offset: int = 0, anchor: int | None = None, tense: str | None = None
+    ) -> EventDate:
+        """:func:`resolve_event_date` with the article's current reference."""
+        return resolve_event_date(
+            sentence, self.pub_date, offset=offset, anchor=anchor, tense=tense, locale=self.locale,
+            reference=self.reference,
+        )
+
+    def advance(self, sentence: str, dates: Iterable[EventDate] = (), *, offset: int = 0) -> None:
+        """Move the reference on past ``sentence``, whose events got ``dates``."""
+        dated = [d for d in dates if d.precision != "pub"]
+        if not dated:
+            main = self.resolve(sentence, offset=offset)
+            if main.precision == "pub":
+                return
+            dated = [main]
+        self.reference = dated[-1]
 
 
 @dataclass(frozen=True, slots=True)

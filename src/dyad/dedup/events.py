@@ -12,7 +12,13 @@ Inside a block, two reports can be of the same event when
   country (``RUS`` fits ``RUSMIL``; ``RUSGOV`` does not fit ``RUSMIL``);
 - their places are compatible: none, the same place, or one is only a
   country or a province (and the countries agree);
-- their dates fit, in a window set by the date's precision (below).
+- their dates fit, in a window set by the date's precision (below);
+- the event is not dated after the publication of an article that reports it.
+
+An article is read as a whole: a wire copy's report is its original's (an
+undated report in a copy is dated by the original's publication, not the
+copy's), and an article that gives an event's day in one sentence and only
+its month, or nothing, in another is taken to mean one event.
 
 Clustering is greedy, anchored on days (no chaining from day to day), in three
 passes over a block:
@@ -21,15 +27,21 @@ passes over a block:
    ``RUSGOV`` and ``RUSMIL`` each found a cluster, and among them the most
    repeated combinations; a vaguer report joins the biggest cluster it fits.
    Sizes count independent reports (a wire copy weighs 1 / its copies).
-2. A day's cluster that is a small minority (at most ``minority`` of the
-   other's size) beside a compatible cluster ``slack_days`` away joins it: a
-   few reports one day off (time zones, "overnight") are the same event, two
-   equal groups on consecutive days are two events ("daily shelling").
-3. ``pub`` reports (no date in the text; the publication date stands in) join
-   the nearest dated cluster up to ``pub_lag_days`` before publication, else an
-   undated cluster of reports published within ``pub_lag_days``; ``month`` and
-   ``range`` reports join the one cluster inside their period, and none when
-   there are several (ambiguous).
+2. A day's cluster of a single independent report (``slip_reports``) that is a
+   small minority (at most ``minority`` of the other's size) beside a compatible
+   cluster ``slack_days`` away joins it, unless it was published before that
+   day: one source a day off (time zones, "overnight") is the same event; two
+   sources agreeing on a day, or two equal groups on consecutive days, are two
+   events ("daily shelling").
+3. Vaguer reports, ``pub`` (no date in the text; the publication date stands
+   in), then ``month`` and ``range``: first the one day cluster of their own
+   article (original) that fits, dated within their period (``pub``: up to
+   ``pub_lag_days`` before publication); else ``pub`` reports join the nearest
+   dated cluster up to ``pub_lag_days`` before publication, else an undated
+   cluster of reports published within ``pub_lag_days``; ``month`` and ``range``
+   reports join the one cluster inside their period, or, when there are
+   several, the one dated up to ``pub_lag_days`` before their publication; none
+   when that is still ambiguous.
 
 A cluster that grew from a bare actor or place takes the first specific one
 that joins it. ``cluster_reports`` is pure: numpy arrays in, the leader (the
@@ -53,6 +65,7 @@ class ClusterSettings:
 
     slack_days: int = 1  # a minority of reports may date an event one day off (time zones, "overnight")
     minority: float = 0.5  # ...when they are at most this share of the neighbouring day's reports
+    slip_reports: float = 1.0  # ...and at most this many independent reports
     pub_lag_days: int = 2  # an undated report may describe an event up to this many days before publication
     max_period_days: int = 62  # month/range reports with a longer period are not merged
 
@@ -77,10 +90,13 @@ FIELDS = (
     "weight",  # float: 1 / reports of the same original article with the same attributes
     "atom",  # float: independent reports (distinct originals) with the same block, date, actors and place
     "rank",  # int: tie-break order (publication date, article, position)
+    "pub",  # int: publication day of the report's article (of its original, for a copy)
+    "article",  # int: id of the report's article (of its original, for a copy)
 )
 
-# A cluster while it grows: [leader, block, day, actor, recipient, place, place_country, size, dated, fixed, into]
-_LEADER, _BLOCK, _DAY, _A, _R, _P, _PC, _SIZE, _DATED, _FIXED, _INTO = range(11)
+# A cluster while it grows:
+# [leader, block, day, actor, recipient, place, place_country, size, dated, fixed, into, first publication]
+_LEADER, _BLOCK, _DAY, _A, _R, _P, _PC, _SIZE, _DATED, _FIXED, _INTO, _PUB = range(12)
 
 
 def cluster_reports(reports: Mapping[str, np.ndarray], settings: ClusterSettings | None = None) -> np.ndarray:
@@ -99,6 +115,7 @@ def cluster_reports(reports: Mapping[str, np.ndarray], settings: ClusterSettings
     weight = col["weight"].astype(np.float64).tolist()
     block, day, lo, hi = col["block"].tolist(), col["day"].tolist(), col["lo"].tolist(), col["hi"].tolist()
     precision = col["precision"]
+    pub, article = col["pub"].tolist(), col["article"].tolist()
 
     clusters: list[list] = []
     member_of: list = [None] * n
@@ -112,8 +129,9 @@ def cluster_reports(reports: Mapping[str, np.ndarray], settings: ClusterSettings
             and (c == 0 or cl[_PC] == 0 or cl[_PC] == c)
         )
 
-    def join(cl: list, a: int, r: int, p: int, c: int, size: float) -> None:
+    def join(cl: list, a: int, r: int, p: int, c: int, size: float, published: int) -> None:
         cl[_SIZE] += size
+        cl[_PUB] = min(cl[_PUB], published)
         if cl[_A] == 0:
             cl[_A] = a
         if cl[_R] == 0:
@@ -124,7 +142,7 @@ def cluster_reports(reports: Mapping[str, np.ndarray], settings: ClusterSettings
             cl[_PC] = c
 
     def new(k: int, dated: bool) -> list:
-        cl = [k, block[k], day[k], spec_a[k], spec_r[k], spec_p[k], pc[k], weight[k], dated, False, None]
+        cl = [k, block[k], day[k], spec_a[k], spec_r[k], spec_p[k], pc[k], weight[k], dated, False, None, pub[k]]
         clusters.append(cl)
         return cl
 
@@ -145,11 +163,11 @@ def cluster_reports(reports: Mapping[str, np.ndarray], settings: ClusterSettings
             chosen = new(k, True)
             by_day.setdefault(key, []).append(chosen)
         else:
-            join(chosen, a, r, p, c, weight[k])
+            join(chosen, a, r, p, c, weight[k], pub[k])
         member_of[k] = chosen
 
-    # 2. a day's cluster that is a small minority (in independent reports) beside a
-    #    compatible cluster a day away joins it
+    # 2. a day's cluster of one independent report, a small minority beside a compatible
+    #    cluster a day away, joins it (not one published before that day)
     if s.slack_days > 0:
         for cl in sorted(clusters, key=lambda x: (x[_SIZE], x[_LEADER])):
             if cl[_FIXED] or cl[_INTO] is not None or not cl[_DATED]:
@@ -163,6 +181,8 @@ def cluster_reports(reports: Mapping[str, np.ndarray], settings: ClusterSettings
                         other[_INTO] is None
                         and other[_DATED]
                         and cl[_SIZE] <= s.minority * other[_SIZE]
+                        and cl[_SIZE] <= s.slip_reports + 1e-9
+                        and cl[_PUB] >= other[_DAY]
                         and fits(other, cl[_A], cl[_R], cl[_P], cl[_PC])
                         and (best is None or (other[_SIZE], -other[_LEADER]) > (best[_SIZE], -best[_LEADER]))
                     ):
@@ -170,7 +190,20 @@ def cluster_reports(reports: Mapping[str, np.ndarray], settings: ClusterSettings
             if best is not None:
                 cl[_INTO] = best
                 best[_FIXED] = True
-                join(best, cl[_A], cl[_R], cl[_P], cl[_PC], cl[_SIZE])
+                join(best, cl[_A], cl[_R], cl[_P], cl[_PC], cl[_SIZE], cl[_PUB])
+
+    def final(cl: list) -> list:
+        while cl[_INTO] is not None:
+            cl = cl[_INTO]
+        return cl
+
+    # the day clusters of each article (original), for its vaguer reports
+    in_article: dict[tuple, list[list]] = {}
+    for k in dated.tolist():
+        cl = final(member_of[k])
+        found = in_article.setdefault((block[k], article[k]), [])
+        if not any(x is cl for x in found):
+            found.append(cl)
 
     # 3. undated reports (publication day), then month/range reports, by period start
     lag, max_period = s.pub_lag_days, s.max_period_days
@@ -181,7 +214,13 @@ def cluster_reports(reports: Mapping[str, np.ndarray], settings: ClusterSettings
         a, r, p, c = spec_a[k], spec_r[k], spec_p[k], pc[k]
         b, d, l, h = block[k], day[k], lo[k], hi[k]
         chosen = None
-        if precision[k] == PUB:
+        # the one day cluster of the same article that fits, inside the report's period
+        first, last = (pub[k] - lag, pub[k]) if precision[k] == PUB else (l, min(h, pub[k]))
+        same = [cl for cl in in_article.get((b, article[k]), ()) if first <= cl[_DAY] <= last and fits(cl, a, r, p, c)]
+        if len(same) == 1:
+            chosen = same[0]
+            join(chosen, a, r, p, c, weight[k], pub[k])
+        elif precision[k] == PUB:
             # the nearest dated cluster up to `lag` days before publication; else an undated
             # cluster of reports published within `lag` days
             best_key = None
@@ -196,16 +235,23 @@ def cluster_reports(reports: Mapping[str, np.ndarray], settings: ClusterSettings
                 chosen = new(k, False)
                 by_day.setdefault((b, d), []).append(chosen)
             else:
-                join(chosen, a, r, p, c, weight[k])
+                join(chosen, a, r, p, c, weight[k], pub[k])
         else:
-            # the one cluster (dated inside the period, or undated and published within
-            # it) that fits; if there are several, it is ambiguous: no merge
+            # the one cluster (dated inside the period and not after publication, or undated
+            # and published within the period) that fits; if there are several, the one
+            # dated shortly before publication; else it is ambiguous: no merge
             if h - l <= max_period:
                 found = []
                 for dd in range(l, h + lag + 1):
                     for cl in by_day.get((b, dd), ()):
-                        if cl[_INTO] is None and (dd <= h or not cl[_DATED]) and fits(cl, a, r, p, c):
+                        if (
+                            cl[_INTO] is None
+                            and (not cl[_DATED] or dd <= min(h, pub[k]))
+                            and fits(cl, a, r, p, c)
+                        ):
                             found.append(cl)
+                if len(found) > 1:
+                    found = [cl for cl in found if pub[k] - lag <= cl[_DAY] <= pub[k]]
                 if len(found) == 1:
                     chosen = found[0]
             if chosen is None:
@@ -217,12 +263,10 @@ def cluster_reports(reports: Mapping[str, np.ndarray], settings: ClusterSettings
                 chosen = new(k, False)
                 periods.setdefault((b, l, h), []).append(chosen)
             else:
-                join(chosen, a, r, p, c, weight[k])
+                join(chosen, a, r, p, c, weight[k], pub[k])
         member_of[k] = chosen
 
     leader = np.empty(n, dtype=np.int64)
     for k, cl in enumerate(member_of):
-        while cl[_INTO] is not None:
-            cl = cl[_INTO]
-        leader[k] = cl[_LEADER]
+        leader[k] = final(cl)[_LEADER]
     return leader

@@ -23,9 +23,11 @@ from typing import Iterable, Sequence
 import numpy as np
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+# ASCII text: the bytes that are not word characters (\w: letters, digits, underscore) become spaces
+_ASCII_SPACES = bytes(c if (chr(c).isascii() and (chr(c).isalnum() or c == 95)) else 32 for c in range(256))
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant (golden ratio) to combine word hashes
 _EMPTY = np.uint32(0xFFFFFFFF)
-_CHUNK = 4_000_000  # shingles x permutations hashed at once (32 MB of uint64)
+_CHUNK_SHINGLES = 8192  # shingles hashed at once: 128 permutations x 8192 x 8 bytes stays in the CPU cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,15 +61,22 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+def _word_bytes(text: str) -> list[bytes]:
+    """``words(text)``, UTF-8 encoded; ASCII text takes a fast path with the same result."""
+    if text.isascii():
+        return text.encode("ascii").lower().translate(_ASCII_SPACES).split()
+    return [w.encode("utf-8") for w in words(text)]
+
+
 def shingle_hashes(text: str, k: int) -> np.ndarray:
     """The distinct 64-bit hashes of the text's word ``k``-shingles (sorted).
 
     A text shorter than ``k`` words is one shingle; an empty text has none.
     """
-    tokens = words(text)
+    tokens = _word_bytes(text)
     if not tokens:
         return np.zeros(0, dtype=np.uint64)
-    h = np.fromiter((zlib.crc32(t.encode("utf-8")) for t in tokens), dtype=np.uint64, count=len(tokens))
+    h = np.fromiter(map(zlib.crc32, tokens), dtype=np.uint64, count=len(tokens))
     if len(h) < k:
         k = len(h)
     n = len(h) - k + 1
@@ -96,26 +105,31 @@ class MinHasher:
         sets = [shingle_hashes(t, self.settings.shingle) for t in texts]
         counts = np.array([len(s) for s in sets], dtype=np.int64)
         out = np.full((len(sets), self.settings.num_perm), _EMPTY, dtype=np.uint32)
+        if not len(sets):
+            return out, counts
+        # one buffer, hashed in place, a cache-sized chunk of articles at a time
+        buffer = np.empty((self.settings.num_perm, max(_CHUNK_SHINGLES, int(counts.max()))), dtype=np.uint64)
         start = 0
-        budget = max(1, _CHUNK // self.settings.num_perm)
         while start < len(sets):
             stop, total = start, 0
-            while stop < len(sets) and (stop == start or total + counts[stop] <= budget):
+            while stop < len(sets) and (stop == start or total + counts[stop] <= _CHUNK_SHINGLES):
                 total += counts[stop]
                 stop += 1
-            self._sign_chunk(sets[start:stop], counts[start:stop], out[start:stop])
+            self._sign_chunk(sets[start:stop], counts[start:stop], out[start:stop], buffer)
             start = stop
         return out, counts
 
-    def _sign_chunk(self, sets: Sequence[np.ndarray], counts: np.ndarray, out: np.ndarray) -> None:
+    def _sign_chunk(self, sets: Sequence[np.ndarray], counts: np.ndarray, out: np.ndarray, buffer: np.ndarray) -> None:
         nonempty = np.flatnonzero(counts)
         if not len(nonempty):
             return
         x = np.concatenate([sets[i] for i in nonempty])
-        with np.errstate(over="ignore"):
-            hashed = (np.multiply.outer(self._a, x) + self._b[:, None]) >> np.uint64(32)
+        hashed = buffer[:, : len(x)]
+        np.multiply.outer(self._a, x, out=hashed)  # wraps modulo 2**64, as intended
+        hashed += self._b[:, None]
+        hashed >>= np.uint64(32)
         offsets = np.concatenate(([0], np.cumsum(counts[nonempty])[:-1]))
-        out[nonempty] = np.minimum.reduceat(hashed, offsets, axis=1).T.astype(np.uint32)
+        out[nonempty] = np.minimum.reduceat(hashed, offsets, axis=1).T
 
     def bands(self, signatures: np.ndarray) -> np.ndarray:
         """LSH bucket of each band: a ``(n, bands)`` uint64 array."""

@@ -23,7 +23,7 @@ from dyad.dedup.minhash import MinHasher, MinHashSettings, compact
 
 log = logging.getLogger(__name__)
 
-SIGN_BATCH = 2000
+SIGN_BATCH = 10_000
 
 
 @dataclass(slots=True)
@@ -60,45 +60,22 @@ def refresh(
 
     t = time.perf_counter()
     for bodies in store.unsigned_articles(ids, batch=SIGN_BATCH):
-        signatures, shingles = hasher.signatures(text for _, _, text in bodies)
+        signatures, shingles = hasher.signatures(b[2] for b in bodies)
         store.put_signatures(
-            [b[0] for b in bodies], [b[1] for b in bodies], shingles, compact(signatures), hasher.bands(signatures)
+            [b[0] for b in bodies], [b[1] for b in bodies], shingles, compact(signatures), hasher.bands(signatures),
+            replace=any(b[3] for b in bodies),
         )
         report.signed += len(bodies)
         notify("sign", report.signed)
     report.seconds["sign"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    if ids is None:
-        inputs = store.duplicate_candidates()
-    else:
-        # the articles the new ones duplicate (accepted pairs only), then their whole groups
-        near = store.duplicate_candidates(ids, neighbours=True)
-        _, ok = score_pairs(near.left, near.right, near.signatures, near.shingles, hasher.settings)
-        matched = {near.ids[i] for i in near.left[ok].tolist()} | {near.ids[i] for i in near.right[ok].tolist()}
-        inputs = store.duplicate_candidates(sorted(set(ids) | matched))
-    similarity, accepted = score_pairs(inputs.left, inputs.right, inputs.signatures, inputs.shingles, hasher.settings)
-    links = link_duplicates(
-        len(inputs.ids),
-        inputs.left[accepted],
-        inputs.right[accepted],
-        similarity[accepted],
-        same_content=inputs.same_content,
-    )
-    copies = np.flatnonzero(links.original != np.arange(len(inputs.ids)))
-    changed = store.put_links(
-        [inputs.ids[i] for i in copies],
-        [inputs.ids[links.original[i]] for i in copies],
-        [links.kind[i] for i in copies],
-        links.similarity[copies],
-        scope=inputs.scope,
-    )
-    report.linked, report.duplicates, report.relinked = len(inputs.ids), links.duplicates, len(changed)
+    changed = _relink(store, ids, hasher, report)
     report.seconds["link"] = time.perf_counter() - t
     notify("link", report.linked)
 
     t = time.perf_counter()
-    scope = None if ids is None else sorted(set(ids) | set(changed))
+    scope = None if ids is None else sorted(set(ids) | set(changed or ()))
     settings = clusters or ClusterSettings()
     result = store.recluster(
         lambda arrays: cluster_reports(arrays, settings), article_ids=scope, symmetric=SYMMETRIC_TYPES
@@ -113,3 +90,39 @@ def refresh(
     )
     return report
 
+
+def _relink(store, ids: list[str] | None, hasher: MinHasher, report: RefreshReport) -> list[str] | None:
+    """Link duplicates (all, or what ``ids`` can change); the ids whose link changed
+    (``None`` for a full relink, which only counts them). Its arrays are freed on return,
+    before clustering needs the memory."""
+    if ids is None:
+        inputs = store.duplicate_candidates()
+    else:
+        # the articles the new ones duplicate (accepted pairs only), then their whole groups
+        near = store.duplicate_candidates(ids, neighbours=True)
+        _, ok = score_pairs(near.left, near.right, near.signatures, near.shingles, hasher.settings)
+        matched = {near.ids[i] for i in near.left[ok].tolist()} | {near.ids[i] for i in near.right[ok].tolist()}
+        del near
+        inputs = store.duplicate_candidates(sorted(set(ids) | matched))
+    similarity, accepted = score_pairs(inputs.left, inputs.right, inputs.signatures, inputs.shingles, hasher.settings)
+    n = len(inputs.ids)
+    links = link_duplicates(
+        n, inputs.left[accepted], inputs.right[accepted], similarity[accepted], same_content=inputs.same_content
+    )
+    del similarity, accepted
+    inputs.signatures = inputs.left = inputs.right = None  # type: ignore[assignment]
+    copies = np.flatnonzero(links.original != np.arange(n))
+    changed = store.put_links(
+        [inputs.ids[i] for i in copies],
+        [inputs.ids[links.original[i]] for i in copies],
+        [links.kind[i] for i in copies],
+        links.similarity[copies],
+        scope=inputs.scope,
+        list_changed=ids is not None,
+    )
+    report.linked, report.duplicates = n, links.duplicates
+    if isinstance(changed, int):
+        report.relinked = changed
+        return None
+    report.relinked = len(changed)
+    return changed

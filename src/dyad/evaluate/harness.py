@@ -32,6 +32,21 @@ class PipelineCoder:
     def __init__(self, **pipeline_options):
         self._options = pipeline_options
         self._pipeline = None
+        self._cross_fit = False
+
+    def use_dataset(self, dataset: str) -> None:
+        """Say which gold set is coded next. On a set the learned type model or the
+        confidence calibration was fitted on, each text is coded with the fold models
+        that never saw it (cross-fitting), so the scores are cross-validated, never
+        scores on training data."""
+        from dyad.events.confidence import calibration_gold_sets
+
+        self.load()
+        model = self._pipeline.type_model
+        seen = set(model.trained_on if model is not None else ()) | calibration_gold_sets()
+        self._cross_fit = dataset in seen
+        if not self._cross_fit:
+            self._pipeline.holdout_fold = None
 
     def load(self) -> None:
         """Build the pipeline now (so that loading is not timed as coding)."""
@@ -42,6 +57,10 @@ class PipelineCoder:
 
     def __call__(self, text: str, pub_date: Date | None = None) -> list[Event]:
         self.load()
+        if self._cross_fit:
+            from dyad.events.learned import fold_of
+
+            self._pipeline.holdout_fold = fold_of(text)
         return self._pipeline.code_text(text, pub_date)
 
 
@@ -101,6 +120,8 @@ def evaluate_set(
     coder = coder if coder is not None else PipelineCoder()
     if items and callable(getattr(coder, "load", None)):
         coder.load()  # a coder may load its model up front, outside the timed loop
+    if callable(getattr(coder, "use_dataset", None)):
+        coder.use_dataset(gold.dataset)
     preds, spent, errors, first_error = code_items(items, coder, progress=progress)
     scored = score(gold.dataset, items, preds)
     if out is not None:

@@ -208,6 +208,14 @@ def entity_sectors(ent: Entity) -> set[str]:
     return {SECTOR_ALIASES.get(s[i : i + 3], s[i : i + 3]) for i in range(0, len(s) - 2, 3)}
 
 
+def entity_plover_sectors(ent: Entity) -> set[str]:
+    """A predicted entity's sectors in PLOVER's vocabulary (dyad's are CAMEO's: INS and SEP
+    are PLOVER's REB, HLH its MED...; see :mod:`dyad.actors.plover`)."""
+    from dyad.actors.plover import plover_sectors
+
+    return set(plover_sectors(ent))
+
+
 def code_matches(gold_code: str, entities: Sequence[Entity]) -> bool:
     """Petrarch rule: the gold actor's country prefix ("---" = any) against predicted entities."""
     want = country_key(gold_code)

@@ -159,7 +159,7 @@ def _sector_hits(gold: dict, ev: Event) -> tuple[int, int]:
             asked += 1
             key = m.country_key(g.get("country"))
             same = [e for e in predicted if key is None or m.entity_country(e) == key]
-            if any(want in m.entity_sectors(e) for e in same):
+            if any(want in m.entity_plover_sectors(e) for e in same):  # gold sectors are PLOVER's
                 right += 1
     return right, asked
 
@@ -172,7 +172,8 @@ def score_plover_gsr(items: Sequence[GoldItem], preds: Predictions) -> Scored:
     ``type_accuracy``, ``type_macro_f1`` and ``actor_country_accuracy`` judge
     dyad's single best event for the record (the one on the gold actors, then
     the most confident), so emitting many events cannot raise them.
-    ``sector_accuracy`` is over the gold entities with a sector in matched events.
+    ``sector_accuracy`` is over the gold entities with a sector in matched events, with
+    dyad's CAMEO sectors read as PLOVER's (:func:`dyad.actors.plover.plover_sectors`).
     """
     n_pred = matched = actor_hits = actor_asked = sector_right = sector_asked = 0
     by_type_gold: Counter[str] = Counter()

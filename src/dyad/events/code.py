@@ -16,6 +16,7 @@ from datetime import date as Date
 
 from dyad.actors.resolve import ActorResolver
 from dyad.events.confidence import heuristic_confidence
+from dyad.events.instruments import refine as refine_by_instrument
 from dyad.events.patterns import NounPattern, Patterns, VerbPattern
 from dyad.records import Entity, Event, Trigger
 
@@ -34,10 +35,11 @@ TRAVEL_NOUNS = {"visit", "trip", "tour", "stay", "stopover"}
 # Nouns that carry the event of their modifier: "a mediation effort", "a peace mission".
 CARRIER_NOUNS = {"effort", "mission", "bid", "campaign", "operation", "initiative", "process", "round",
                  "session", "attempt", "plan", "deal", "message", "visit", "raid"}
-GOVERNING = {"intent", "appeal", "demand", "threat", "refuse"}
+GOVERNING = {"intent", "appeal", "demand", "threat", "refuse", "attempt"}
 OBLIGATION_AUX = {"must", "should", "ought"}
+RESPONSIBLE_WORDS = {"responsible", "culpable", "guilty"}
 LINK_DEPS = {"xcomp", "ccomp", "conj", "advcl", "pcomp", "dobj", "pobj", "prep", "acl", "relcl", "acomp",
-             "parataxis", "npadvmod", "attr", "oprd"}
+             "parataxis", "npadvmod", "attr", "oprd", "amod"}
 
 
 @dataclass(slots=True)
@@ -55,6 +57,7 @@ class Candidate:
     embedded: "Candidate | None" = None
     speaker: "Candidate | None" = None  # the speech verb that reports this event
     recode_as: str | None = None  # "intent" or "refuse" when modality recodes it
+    via_prep: str | None = None  # the pattern's object nouns were this preposition's object
 
     @property
     def cls(self) -> str | None:
@@ -92,11 +95,71 @@ def _is_passive(tok) -> bool:
     )
 
 
+# Prepositions that act as a particle when another preposition hangs below them:
+# "walked out of the talks", "were driven away from the square".
+PARTICLE_PREPS = {"out", "away", "off", "back", "down", "up", "over"}
+# Predicative words that complete a verb like a particle: "set free", "let the men go free".
+PREDICATE_PARTICLES = {"free", "loose"}
+COMPLEMENT_DEPS = ("ccomp", "xcomp", "oprd", "acomp", "advcl", "advmod")
+
+
+def _particle_prep(tok):
+    """A preposition used as a particle ("out" in "ordered out of the town"), or None."""
+    for c in tok.children:
+        if (c.dep_ == "prep" and c.lower_ in PARTICLE_PREPS and not any(o.dep_ == "pobj" for o in c.children)
+                and any(o.dep_ == "prep" for o in c.children)):
+            return c
+    return None
+
+
+def _predicate_particle(tok):
+    """ "set free", "let free the prisoners", "let the men go free": the word "free"."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj"):  # "let free activists"
+            for a in c.children:
+                if a.dep_ == "amod" and a.i == tok.i + 1 and a.lower_ in PREDICATE_PARTICLES:
+                    return a
+        if c.dep_ in COMPLEMENT_DEPS or c.dep_ == "prt":
+            if c.lower_ in PREDICATE_PARTICLES:
+                return c
+            if c.lemma_ == "go":
+                for g in c.children:
+                    if g.dep_ in COMPLEMENT_DEPS and g.lower_ in PREDICATE_PARTICLES:
+                        return g
+    return None
+
+
 def _particle(tok) -> str | None:
     for c in tok.children:
         if c.dep_ == "prt":
             return c.lower_
+    pp = _particle_prep(tok)
+    if pp is not None:
+        return pp.lower_
+    free = _predicate_particle(tok)
+    if free is not None:
+        return free.lower_
     return None
+
+
+def _small_clause(tok):
+    """The predicate of a small-clause complement and its subject: "found [him guilty]",
+    "held [Hamas responsible]" -> (guilty, him); "declared [the group] a terrorist
+    organisation" -> (organisation, group). Else (None, None)."""
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ in ("ADJ", "NOUN"):
+            subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None or c.dep_ == "oprd":
+                return c, subj
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if len(objs) >= 2 and objs[-1].pos_ == "NOUN":  # "declared [the group] [a terrorist entity]"
+        return objs[-1], objs[0]
+    for c in objs:
+        for a in c.children:
+            if (a.dep_ in ("appos", "oprd") and a.pos_ == "NOUN" or a.dep_ == "amod" and a.pos_ == "ADJ"
+                    and any(p.dep_ == "prep" for p in a.children)) and a.i > c.i:
+                return a, c  # "held [Hamas] responsible for", "declared [X], a terrorist group"
+    return None, None
 
 
 QUANTIFIERS = {"number", "series", "round", "couple", "lot", "string", "wave", "spate", "host", "flurry", "set",
@@ -118,19 +181,43 @@ def _direct_object(tok):
     return None
 
 
+def _prep_hosts(tok, with_dobj: bool = True) -> list:
+    """Where a verb's prepositions hang: the verb, its particle-preposition, its direct object."""
+    hosts = [tok]
+    pp = _particle_prep(tok)
+    if pp is not None:
+        hosts.append(pp)
+    if with_dobj:
+        dobj = _direct_object(tok)
+        if dobj is not None:
+            hosts.append(dobj)
+    return hosts
+
+
 def _prep_objects(tok, preps) -> list:
     """Objects of the given prepositions attached to ``tok`` (and its direct object)."""
     out = []
-    hosts = [tok]
-    dobj = _direct_object(tok)
-    if dobj is not None:
-        hosts.append(dobj)
-    for host in hosts:
+    for host in _prep_hosts(tok):
         for c in host.children:
             if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out.extend(_conjuncts(p))
+    return out
+
+
+def _pobj_lemmas(tok) -> dict[str, set[str]]:
+    """Per preposition on the verb, the lemmas of its object and the object's modifiers
+    ("went on [hunger] strike", "placed under [house] arrest")."""
+    out: dict[str, set[str]] = {}
+    for host in _prep_hosts(tok, with_dobj=False):
+        for c in host.children:
+            if c.dep_ == "prep":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        lem = out.setdefault(c.lower_, set())
+                        lem |= {o.lemma_.lower(), o.lower_}
+                        lem |= {m.lemma_.lower() for m in o.children if m.dep_ in ("compound", "amod")}
     return out
 
 
@@ -140,21 +227,22 @@ def _is_time_pp(prep) -> bool:
 
 
 def _preps_of(tok) -> set[str]:
-    found = {c.lower_ for c in tok.children if c.dep_ in ("prep", "dative", "agent") and not _is_time_pp(c)}
-    dobj = _direct_object(tok)
-    if dobj is not None:
-        found |= {c.lower_ for c in dobj.children if c.dep_ == "prep" and not _is_time_pp(c)}
-    return found
+    return {c.lower_ for host in _prep_hosts(tok) for c in host.children
+            if c.dep_ in ("prep", "dative", "agent") and not _is_time_pp(c)}
 
 
 def _object_lemmas(tok) -> set[str]:
     obj = _direct_object(tok)
     if obj is None and _is_passive(tok):
         obj = next((c for c in tok.children if c.dep_ in PASSIVE_SUBJ), None)
-    if obj is None:
-        return set()
-    lemmas = {obj.lemma_.lower(), obj.lower_}
-    lemmas |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
+    lemmas: set[str] = set()
+    if obj is not None:
+        lemmas = {obj.lemma_.lower(), obj.lower_}
+        lemmas |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
+    pred, _ = _small_clause(tok)
+    if pred is not None:  # "found him guilty", "declared the group a terrorist organisation"
+        lemmas |= {pred.lemma_.lower(), pred.lower_}
+        lemmas |= {c.lemma_.lower() for c in pred.children if c.dep_ in ("compound", "amod")}
     return lemmas
 
 
@@ -226,9 +314,14 @@ class SentenceCoder:
 
     # -- candidates ----------------------------------------------------------------
     def _match_verb(self, tok) -> VerbPattern | None:
+        return self._match_verb_via(tok)[0]
+
+    def _match_verb_via(self, tok) -> tuple[VerbPattern | None, str | None]:
+        """The best pattern for a verb, and the preposition whose object matched the
+        pattern's object nouns when the verb has none of its own ("went on strike")."""
         plist = self.patterns.verbs.get(tok.lemma_.lower()) or self.patterns.verbs.get(tok.lower_)
         if not plist:
-            return None
+            return None, None
         prt = _particle(tok)
         if prt and not any(p.particle == prt for p in plist):
             prt_ok = lambda p: p.particle is None  # noqa: E731
@@ -237,34 +330,48 @@ class SentenceCoder:
         preps = _preps_of(tok)
         objs = _object_lemmas(tok)
         passive = _is_passive(tok)
-        best, best_score = None, -1
+        pobjs = None
+        best, best_score, best_via = None, -1, None
         for p in plist:
             if not prt_ok(p):
                 continue
             prep_hit = bool(p.preps & preps)
             if "needprep" in p.flags and not prep_hit:
                 continue
+            via = None
             if p.objects:
                 if "-" in p.objects:
                     if objs:
                         continue
                 elif not (p.objects & objs):
-                    continue
+                    if not prep_hit:
+                        continue
+                    if pobjs is None:
+                        pobjs = _pobj_lemmas(tok)
+                    via = next((w for w in sorted(p.preps & preps) if p.objects & pobjs.get(w, set())), None)
+                    if via is None:
+                        continue
             if "passive" in p.flags and not passive:
                 continue
             score = p.specificity * 2 + prep_hit
             if score > best_score:
-                best, best_score = p, score
-        return best
+                best, best_score, best_via = p, score, via
+        return best, best_via
 
     def candidates(self, sent) -> list[Candidate]:
         found: dict[int, Candidate] = {}
         consumed: set[int] = set()
         for tok in sent:
+            if tok.i in consumed:
+                continue
             if tok.pos_ in ("VERB", "AUX", "ADJ") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")):
-                p = self._match_verb(tok)
+                p, via = self._match_verb_via(tok)
                 if p is None:
                     continue
+                if p.particle in PREDICATE_PARTICLES:
+                    free = _predicate_particle(tok)
+                    if free is not None:  # "let free the prisoners": "free" is no event of its own
+                        consumed.update((free.i, free.head.i) if free.head.lemma_ == "go" else (free.i,))
                 if tok.pos_ == "ADJ" and p.cls != "intent":
                     continue  # adjectives only govern ("willing to", "ready to")
                 if p.cls == "light":
@@ -277,7 +384,7 @@ class SentenceCoder:
                     found[tok.i] = Candidate(tok, [tok, obj], np.code, np, "light")
                     consumed.add(obj.i)
                     continue
-                found[tok.i] = Candidate(tok, [tok], p.code, p, "verb")
+                found[tok.i] = Candidate(tok, [tok], p.code, p, "verb", via_prep=via)
         for tok in sent:
             if tok.i in consumed or tok.i in found or tok.pos_ != "NOUN" or tok.ent_type_ in ("DATE", "TIME"):
                 continue
@@ -317,6 +424,8 @@ class SentenceCoder:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             agents.extend(_conjuncts(p))
+            if not agents:  # "a truce was agreed between X and Y"
+                agents = _prep_objects(tok, frozenset({"between"}))
             return agents
         subj = _children(tok, SUBJECT_DEPS)
         if subj:
@@ -359,13 +468,16 @@ class SentenceCoder:
             if not targets and cand.kind == "light":
                 targets = _prep_objects(tok, p.preps - {"between"})
             return targets
-        if p.preps:
-            targets = _prep_objects(tok, p.preps)
+        preps = p.preps - {cand.via_prep} if cand.via_prep else p.preps
+        if preps:
+            targets = _prep_objects(tok, preps)
             if targets:
                 return targets
         if _is_passive(tok):
             subj = _children(tok, PASSIVE_SUBJ)
             if subj:
+                if p.objects and subj[0].lemma_.lower() in p.objects:
+                    self._weak.update(t.i for t in _conjuncts(subj[0]))  # "an accord was signed"
                 return _conjuncts(subj[0])
             if tok.dep_ == "acl":
                 return _conjuncts(tok.head)
@@ -379,6 +491,15 @@ class SentenceCoder:
                 # proposal") is the recipient only if it names an actor
                 self._weak.update(t.i for t in _conjuncts(dobj))
             return _conjuncts(dobj)
+        _, subj = _small_clause(tok)
+        if subj is not None:  # "found the minister guilty", "held Hamas responsible"
+            return _conjuncts(subj)
+        free = _predicate_particle(tok) if p.particle in PREDICATE_PARTICLES else None
+        if free is not None:  # "let free the prisoners", "let the men go free"
+            for host in (free, free.head):
+                for c in host.children:
+                    if c.dep_ in ("dobj", "nsubj"):
+                        return _conjuncts(c)
         return []
 
     def _embedded_objects(self, tok) -> list:
@@ -415,12 +536,39 @@ class SentenceCoder:
                 actors.append(c)
         if cand.kind == "noun" and len(actors) >= 2 and cand.sym and not recips:
             actors, recips = actors[:1], actors[1:]
+        if not actors:
+            actors = self._responsible(noun)
         if not actors and noun.lemma_.lower() in TRAVEL_NOUNS and noun.dep_ == "pobj":
             # "During the visit, Fomin held talks": the traveller is the clause's subject
             verb = noun.head.head
             if verb.pos_ in ("VERB", "AUX"):
                 actors = self._subjects(verb, {})
         return actors, recips
+
+    def _blamed_in(self, c: Candidate) -> list:
+        """ "X said Y was responsible (for ...)": Y, whom the speaker blames."""
+        for x in c.token.children:
+            if x.dep_ == "ccomp" and x.lemma_ == "be" and not _negated(x):
+                if any(a.dep_ in ("acomp", "attr") and a.lemma_.lower() in RESPONSIBLE_WORDS for a in x.children):
+                    return _conjuncts(next((s for s in x.children if s.dep_ == "nsubj"), x))
+                if any(a.dep_ == "prep" and a.lower_ == "behind" for a in x.children):
+                    return _conjuncts(next((s for s in x.children if s.dep_ == "nsubj"), x))
+        return []
+
+    def _responsible(self, noun) -> list:
+        """ "Hamas was responsible for the killings", "the group behind the attack": who did it."""
+        if noun.dep_ != "pobj":
+            return []
+        prep = noun.head
+        word = prep.head
+        if prep.lower_ == "for" and word.lemma_.lower() in RESPONSIBLE_WORDS:
+            if word.dep_ in ("acomp", "attr") and word.head.pos_ in ("AUX", "VERB"):
+                return self._subjects(word.head, {})
+            if word.dep_ == "amod" and word.head.pos_ in ("NOUN", "PROPN"):
+                return _conjuncts(word.head)  # "the group responsible for the attack"
+        if prep.lower_ == "behind" and word.pos_ in ("NOUN", "PROPN"):
+            return _conjuncts(word)
+        return []
 
     # -- governing verbs -----------------------------------------------------------
     def _parent(self, c: Candidate, by_tok: dict[int, Candidate]):
@@ -436,7 +584,7 @@ class SentenceCoder:
                 return None, None
             dep = tok.dep_
             if parent.lemma_.lower() in FAILURE_VERBS and dep in ("xcomp", "dobj"):
-                return "fail", dep
+                return "fail:" + parent.lemma_.lower(), dep
             gov = by_tok.get(parent.i)
             if gov is not None and gov is not c:
                 return gov, dep
@@ -454,8 +602,11 @@ class SentenceCoder:
             gov, dep = self._parent(c, by_tok)
             if gov is None:
                 continue
-            if gov == "fail":
-                c.dropped = "governed by a verb of failure"
+            if isinstance(gov, str):
+                if gov == "fail:fail" and c.code and c.code[:2] in ("03", "05") and c.kind == "verb":
+                    c.recode_as = "refuse"  # "failed to reach a deal": no agreement, a rejection (12)
+                else:
+                    c.dropped = "governed by a verb of failure"
                 continue
             cls = gov.cls
             if cls in GOVERNING and dep in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "pobj"):
@@ -464,6 +615,8 @@ class SentenceCoder:
                 c.governed_by = gov
             elif cls == "deny" and dep in ("ccomp", "xcomp", "dobj", "pcomp", "prep"):
                 c.dropped = f"denied by '{gov.token.text}'"
+            elif cls == "accuse" and dep in ("ccomp", "xcomp", "dobj", "pcomp", "prep"):
+                c.dropped = f"alleged by '{gov.token.text}'"  # "accused X of shelling": the accusation
             elif cls == "speech" and dep in ("ccomp", "parataxis", "xcomp", "dobj", "advcl"):
                 c.modality = "reported"
                 c.speaker = gov
@@ -503,10 +656,14 @@ class SentenceCoder:
             code = c.code
             modality = c.modality
             name = c.pattern.name
-            if c.cls in ("intent", "appeal", "demand", "threat", "refuse"):
+            if c.cls in GOVERNING:
                 emb = c.embedded
                 emb_code = emb.code if emb is not None and not emb.dropped else None
-                code = self.patterns.recode(c.cls, emb_code) if (emb_code or c.code) else None
+                ordered = c.cls in OBJECT_CONTROL and any(x.dep_ == "xcomp" and x.pos_ == "VERB"
+                                                          for x in c.token.children)  # "ordered X to appear"
+                code = self.patterns.recode(c.cls, emb_code) if (emb_code or c.code or ordered) else None
+                if c.cls == "attempt":  # "tried to kill the president": 185; else the attempted act
+                    code = code or emb_code
                 if c.cls == "intent":
                     modality = "intended"
                 if emb is not None:
@@ -520,6 +677,13 @@ class SentenceCoder:
             if not code:
                 continue
             recip_heads = None
+            blamed = self._blamed_in(c) if c.cls == "speech" else None
+            if blamed:
+                # "the government said the Taliban were responsible": an accusation
+                ev = self._build(c, "112", "asserted", name + ">responsible", by_tok, sent, recip_heads=blamed)
+                if ev is not None:
+                    events.append(ev)
+                continue
             if c.cls == "speech":
                 # "X said Y must stop": X demands that Y stop
                 obliged = c.embedded.token if c.embedded is not None else next(
@@ -536,6 +700,8 @@ class SentenceCoder:
             ev = self._statement(cands, sent, question, by_tok)
             if ev is not None:
                 events.append(ev)
+        for ev in events:
+            ev.cameo = refine_by_instrument(ev.cameo, sent)  # "killed ... in an airstrike": 195
         events = self._dedup(events)
         self.history.extend(events)
         return events
@@ -566,6 +732,8 @@ class SentenceCoder:
             return "hypothetical"
         if question:
             return "question"
+        if c.code and c.cls is None and c.kind != "noun" and _has_aux(tok, FUTURE_AUX):
+            c.recode_as = "intent"  # "the rebels will release the hostages": a stated intention
         return None
 
     def _entities(self, heads) -> list[Entity]:
@@ -583,20 +751,30 @@ class SentenceCoder:
             actor_heads, noun_recips = self._noun_actors(c)
             if recip_heads is None:
                 recip_heads = noun_recips + self._objects(c)
+            blamed = self._responsible(c.token) if c.speaker is not None else []
+            if blamed and code[:2] >= "14":
+                # "X said Y was responsible for the attack": X accuses Y
+                actor_heads, recip_heads = self._subjects(c.speaker.token, by_tok), blamed
+                code, modality, name = "112", "asserted", name + ">responsible"
         else:
             actor_heads = self._subjects(c.token, by_tok)
+            if c.kind == "light" and not actor_heads:
+                # "talks were held between X and Y", "Iran's talks were held in Oman"
+                actor_heads, noun_recips = self._noun_actors(c)
+                if recip_heads is None and noun_recips:
+                    recip_heads = noun_recips
             if recip_heads is None:
-                recip_heads = self._objects(c)
+                recip_heads = [h for h in self._objects(c) if not self._is_event_noun(h)]
                 emb = c.embedded
-                if emb is not None and not recip_heads and c.cls not in OBJECT_CONTROL:
+                if emb is not None and not recip_heads and (c.cls not in OBJECT_CONTROL or emb.kind == "noun"):
                     recip_heads = (self._objects(emb) if emb.kind != "noun"
                                    else self._noun_actors(emb)[1] + self._objects(emb))
                 if not recip_heads and c.cls in GOVERNING:
                     recip_heads = self._embedded_objects(c.token)
         if "inverse" in c.pattern.flags and c.kind == "verb":
+            # "received aid from X": X gives; "received aid": the giver is not named
             givers = _prep_objects(c.token, frozenset({"from"}))
-            if givers:
-                actor_heads, recip_heads = givers, actor_heads
+            actor_heads, recip_heads = givers, actor_heads
         if c.speaker is not None and actor_heads and all(h.lower_ in SPEAKER_PRONOUNS for h in actor_heads):
             # "Russia said it would ...": "it" is the speaker
             actor_heads = self._subjects(c.speaker.token, by_tok) or actor_heads

@@ -2,7 +2,8 @@
 
 The coder records each event's ``features`` (pattern kind, resolved roles, modality,
 context-filled countries...). A logistic model over them, fitted by
-``scripts/calibrate.py`` on sentences we wrote and shipped as ``data/calibration.json``,
+``scripts/calibrate.py`` on sentences we wrote and on public gold sets (cross-fitted),
+shipped as ``data/calibration.json``,
 turns them into a calibrated confidence. Without that file a fixed heuristic stands in.
 """
 
@@ -39,13 +40,33 @@ class Calibrator:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-@lru_cache(maxsize=1)
-def load_calibrator() -> Calibrator | None:
-    """The packaged calibration model, or None when none has been fitted."""
+@lru_cache(maxsize=16)
+def load_calibrator(fold: int | None = None, kind: str = "pattern") -> Calibrator | None:
+    """The packaged calibration model, or None when none has been fitted.
+
+    ``kind`` is ``"pattern"`` (events of the patterns, over their features) or
+    ``"model"`` (events of the learned type model, over its probability
+    ``"model"``). ``fold`` asks for the model fitted without that
+    cross-validation fold (see ``scripts/calibrate.py``): ``dyad eval`` uses it
+    on the gold sets the calibration saw, so their ECE is cross-validated.
+    """
     if not CALIBRATION.exists():
         return None
     data = json.loads(CALIBRATION.read_text(encoding="utf-8"))
+    if kind == "model":
+        data = data.get("model_events")
+        if data is None:
+            return None
+    if fold is not None and str(fold) in data.get("folds", {}):
+        data = data["folds"][str(fold)]
     return Calibrator(float(data["bias"]), {k: float(v) for k, v in data["weights"].items()})
+
+
+def calibration_gold_sets() -> frozenset[str]:
+    """The gold sets (dataset names) the packaged calibration was fitted on."""
+    if not CALIBRATION.exists():
+        return frozenset()
+    return frozenset(json.loads(CALIBRATION.read_text(encoding="utf-8")).get("gold_sets", []))
 
 
 def fit_logistic(rows: list[dict[str, float]], labels: list[bool], *, l2: float = 1.0,

@@ -14,7 +14,7 @@ from functools import lru_cache
 from dyad.data import load_ontology, read_csv
 from dyad.errors import DataError
 
-CLASSES = {"intent", "appeal", "demand", "threat", "refuse", "speech", "light", "deny"}
+CLASSES = {"intent", "appeal", "demand", "threat", "refuse", "speech", "light", "deny", "attempt", "accuse"}
 FLAGS = CLASSES | {"sym", "passive", "pair", "needprep", "inverse"}
 
 

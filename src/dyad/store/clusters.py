@@ -76,24 +76,27 @@ FROM scoped s WHERE s.article_id IN (SELECT article_id FROM linkable)
 """
 
 
-# Full relinks work on integer ranks and one band at a time, so that tens of millions of
-# bucket entries never sit in one window or one hash table.
+# Full relinks work on integer ranks, and in parts (buckets by their remainder), so that
+# hundreds of millions of bucket entries never sit in one window or one hash table.
 _RANK_ALL = """
 CREATE OR REPLACE TEMP TABLE dedup_rank AS
 SELECT s.article_id, s.content_hash, (row_number() OVER (ORDER BY a.date, s.article_id) - 1)::INTEGER AS gidx
 FROM article_signatures s JOIN articles a ON a.id = s.article_id
 """
 
-_BAND_PAIRS = """
+_PART_PAIRS = """
 INSERT INTO dedup_raw
-WITH shared AS (
-    SELECT bucket FROM article_bands WHERE band = $band GROUP BY bucket HAVING count(*) > 1
+WITH part AS (
+    SELECT band, bucket, article_id FROM article_bands WHERE {part}
+), shared AS (
+    SELECT band, bucket FROM part GROUP BY band, bucket HAVING count(*) > 1
 ), members AS (
-    SELECT b.bucket, r.gidx, row_number() OVER (PARTITION BY b.bucket ORDER BY r.gidx) AS pos
-    FROM article_bands b JOIN dedup_rank r ON r.article_id = b.article_id
-    WHERE b.band = $band AND b.bucket IN (SELECT bucket FROM shared)
+    SELECT p.band, p.bucket, r.gidx, row_number() OVER (PARTITION BY p.band, p.bucket ORDER BY r.gidx) AS pos
+    FROM part p JOIN shared s ON s.band = p.band AND s.bucket = p.bucket
+    JOIN dedup_rank r ON r.article_id = p.article_id
 )
-SELECT h.gidx, m.gidx FROM members h JOIN members m ON m.bucket = h.bucket AND h.pos <= $cap AND m.pos > h.pos
+SELECT h.gidx, m.gidx FROM members h
+JOIN members m ON m.band = h.band AND m.bucket = h.bucket AND h.pos <= $cap AND m.pos > h.pos
 """
 
 _LINKABLE_ALL = """
@@ -133,6 +136,18 @@ class DedupInputs:
 
 # -- clusters -----------------------------------------------------------------------
 
+# A report's sides in a fixed order: meetings (symmetric types) sorted, and a report with one
+# side only has it first, actor or recipient.
+_SWAPPED = "((list_contains($symmetric, etype) AND a_key > r_key) OR (a_key = '' AND r_key <> ''))"
+
+# For matching, rebels, insurgents and separatists are one sector: coders (and outlets) name
+# one armed group all three ways. Codes are 3-letter units.
+_MACROS = """
+CREATE OR REPLACE TEMP MACRO armed_groups(code) AS array_to_string(list_transform(
+    range(0, length(code), 3),
+    i -> CASE substr(code, i + 1, 3) WHEN 'INS' THEN 'REB' WHEN 'SEP' THEN 'REB' ELSE substr(code, i + 1, 3) END), '')
+"""
+
 # One row per report (event x actor x recipient) of the events in {where}.
 _STAGE_REPORTS = """
 CREATE OR REPLACE TEMP TABLE stage_reports AS
@@ -141,10 +156,12 @@ WITH base AS (
            e.cameo, e.cameo_root, e.plover, e.quad_class, e.goldstein, e.confidence, e.place, e.place_country,
            CASE WHEN e.place IS NOT NULL THEN json_extract_string(e.record, '$.location.feature') END AS place_feature,
            coalesce(a.position, -1)::SMALLINT AS actor_pos, a.code AS actor_code, a.country AS actor_country,
-           coalesce(r.position, -1)::SMALLINT AS recipient_pos, r.code AS recipient_code, r.country AS recipient_country
+           coalesce(r.position, -1)::SMALLINT AS recipient_pos, r.code AS recipient_code, r.country AS recipient_country,
+           coalesce(l.original_id, e.article_id) AS original_key
     FROM events e
     LEFT JOIN entities a ON a.event_id = e.event_id AND a.role = 'actor'
     LEFT JOIN entities r ON r.event_id = e.event_id AND r.role = 'recipient'
+    LEFT JOIN article_links l ON l.article_id = e.article_id
     WHERE {where}
 ), sides AS (
     SELECT *, coalesce(plover, 'CAMEO' || coalesce(cameo_root, left(cameo, 2))) AS etype,
@@ -152,8 +169,10 @@ WITH base AS (
            coalesce(recipient_country, recipient_code, '') AS r_key
     FROM base
 )
-SELECT *, list_contains($symmetric, etype) AND a_key > r_key AS swapped,
+SELECT * EXCLUDE (original_key), """ + _SWAPPED + """ AS swapped,
        CASE WHEN a_key = '' AND r_key = '' THEN 'solo|' || event_id || '|' || actor_pos || '|' || recipient_pos
+            -- one side only: the known side, whatever its role, and only within one article and its copies
+            WHEN a_key = '' OR r_key = '' THEN etype || '|' || a_key || r_key || '|@' || original_key
             WHEN swapped THEN etype || '|' || r_key || '|' || a_key
             ELSE etype || '|' || a_key || '|' || r_key END AS block
 FROM sides
@@ -163,47 +182,53 @@ FROM sides
 _STAGE_FEATURES = """
 CREATE OR REPLACE TEMP TABLE stage AS
 WITH blocks AS (
-    SELECT block, count(*) AS n, row_number() OVER (ORDER BY block) AS block_no FROM stage_reports GROUP BY block
+    SELECT block, count(*) AS n, row_number() OVER (ORDER BY block) AS block_no FROM {source} GROUP BY block
 ), chunked AS (
     SELECT block, block_no, (sum(n) OVER (ORDER BY block_no ROWS UNBOUNDED PRECEDING) - n) // $chunk AS chunk
     FROM blocks
 ), sided AS (
     SELECT s.*, c.block_no, c.chunk, coalesce(l.original_id, s.article_id) AS original_id,
+           coalesce(o.date, s.pub_date) AS original_pub,
+           -- an undated report in a copy is dated by its original's publication
+           CASE WHEN s.date_precision = 'pub' THEN coalesce(o.date, s.date) ELSE s.date END AS cdate,
            CASE WHEN swapped THEN recipient_code ELSE actor_code END AS s1_code,
            CASE WHEN swapped THEN recipient_country ELSE actor_country END AS s1_country,
            CASE WHEN swapped THEN actor_code ELSE recipient_code END AS s2_code,
            CASE WHEN swapped THEN actor_country ELSE recipient_country END AS s2_country
-    FROM stage_reports s JOIN chunked c ON c.block = s.block LEFT JOIN article_links l ON l.article_id = s.article_id
+    FROM {source} s JOIN chunked c ON c.block = s.block LEFT JOIN article_links l ON l.article_id = s.article_id
+    LEFT JOIN articles o ON o.id = l.original_id
 ), weighted AS (
     SELECT *,
-           1.0 / count(*) OVER (PARTITION BY block, date, date_precision, s1_code, s2_code, place, original_id)
+           1.0 / count(*) OVER (PARTITION BY block, cdate, date_precision, s1_code, s2_code, place, original_id)
                AS weight
     FROM sided
 )
 SELECT *,
        row_number() OVER (ORDER BY block_no, pub_date, article_id, seq, actor_pos, recipient_pos) - 1 AS rn,
        CASE date_precision WHEN 'day' THEN 0 WHEN 'pub' THEN 1 ELSE 2 END AS precision_code,
-       date - DATE '1970-01-01' AS day,
-       CASE WHEN date_precision = 'month' THEN date_trunc('month', date)::DATE - DATE '1970-01-01'
-            ELSE date - DATE '1970-01-01' END AS lo,
-       CASE WHEN date_precision = 'month' THEN last_day(date) - DATE '1970-01-01'
-            WHEN date_precision = 'range' THEN coalesce(date_end, date) - DATE '1970-01-01'
-            ELSE date - DATE '1970-01-01' END AS hi,
-       CASE WHEN s1_code IS NULL THEN 0 ELSE hash(s1_code) END AS actor_id,
+       cdate - DATE '1970-01-01' AS day,
+       CASE WHEN date_precision = 'month' THEN date_trunc('month', cdate)::DATE - DATE '1970-01-01'
+            ELSE cdate - DATE '1970-01-01' END AS lo,
+       CASE WHEN date_precision = 'month' THEN last_day(cdate) - DATE '1970-01-01'
+            WHEN date_precision = 'range' THEN coalesce(date_end, cdate) - DATE '1970-01-01'
+            ELSE cdate - DATE '1970-01-01' END AS hi,
+       original_pub - DATE '1970-01-01' AS pub,
+       hash(original_id) AS article,
+       CASE WHEN s1_code IS NULL THEN 0 ELSE hash(armed_groups(s1_code)) END AS actor_id,
        s1_code IS NULL OR s1_code = coalesce(s1_country, s1_code) AS actor_bare,
-       CASE WHEN s2_code IS NULL THEN 0 ELSE hash(s2_code) END AS recipient_id,
+       CASE WHEN s2_code IS NULL THEN 0 ELSE hash(armed_groups(s2_code)) END AS recipient_id,
        s2_code IS NULL OR s2_code = coalesce(s2_country, s2_code) AS recipient_bare,
        CASE WHEN place IS NULL THEN 0 ELSE hash(lower(place), coalesce(place_country, '')) END AS place_id,
        place IS NULL OR coalesce(place_feature, '') IN ('country', 'admin1') AS place_generic,
        CASE WHEN place_country IS NULL THEN 0 ELSE hash(place_country) END AS place_country_id,
-       sum(weight) OVER (PARTITION BY block, date, date_precision, s1_code, s2_code, place) AS atom
+       round(sum(weight) OVER (PARTITION BY block, cdate, date_precision, s1_code, s2_code, place), 6) AS atom
 FROM weighted
 """
 
 _CHUNK_FEATURES = """
 SELECT rn, block_no AS block, precision_code AS precision, day, lo, hi, actor_id AS actor, actor_bare,
        recipient_id AS recipient, recipient_bare, place_id AS place, place_generic,
-       place_country_id AS place_country, atom, weight, rn AS rank
+       place_country_id AS place_country, atom, weight, rn AS rank, pub, article
 FROM stage WHERE chunk = $chunk ORDER BY rn
 """
 
@@ -275,6 +300,7 @@ class ReclusterReport:
     reports: int = 0  # reports clustered (in the blocks rebuilt)
     clusters: int = 0  # clusters rebuilt
     blocks: int = 0
+    parts: int = 1  # clustered and written in this many parts (whole blocks each)
     full: bool = True
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -287,18 +313,21 @@ class ClusterQueries:
 
     _con: Any
     path: str
+    # a full relink pairs the LSH bucket entries (articles x bands) this many at a time
+    BAND_ENTRIES_PER_PART = 10_000_000
 
     # -- signatures -----------------------------------------------------------------
 
     def unsigned_articles(
         self, article_ids: Iterable[str] | None = None, *, batch: int = 2000
-    ) -> Iterator[list[tuple[str, str, str]]]:
-        """Batches of ``(id, content_hash, text)`` of the articles with no signature for
-        their current content (of ``article_ids``, if given), by date and id.
+    ) -> Iterator[list[tuple[str, str, str, bool]]]:
+        """Batches of ``(id, content_hash, text, signed_before)`` of the articles with no
+        signature for their current content (of ``article_ids``, if given), by date and id;
+        ``signed_before``: it has one for an older text.
 
         Reads from its own cursor, so signatures can be stored between batches.
         """
-        sql = """SELECT a.id, a.content_hash, a.text FROM articles a
+        sql = """SELECT a.id, a.content_hash, a.text, s.article_id IS NOT NULL FROM articles a
                  LEFT JOIN article_signatures s ON s.article_id = a.id
                  WHERE (s.article_id IS NULL OR s.content_hash <> a.content_hash)"""
         params: dict[str, Any] = {}
@@ -325,44 +354,51 @@ class ClusterQueries:
         shingles: np.ndarray,
         signatures: np.ndarray,
         bands: np.ndarray,
+        *,
+        replace: bool | None = None,
     ) -> None:
         """Store (replace) the MinHash signatures and LSH buckets of articles.
 
         An article with no shingles (empty body) gets no buckets: it is nobody's duplicate.
+        ``replace=False``: the caller knows none of them is signed yet (no lookup);
+        ``None``: look.
         """
         if not len(article_ids):
             return
         n, n_bands = bands.shape
-        ids = np.asarray(list(article_ids), dtype=object)
         sig = np.ascontiguousarray(signatures)  # stored as its bytes; read back as uint8
+        width = sig.shape[1] if sig.ndim == 2 else 0
         rows = {
-            "article_id": ids,
+            "idx": np.arange(n, dtype=np.int32),
+            "article_id": np.asarray(list(article_ids), dtype=object),
             "content_hash": np.asarray(list(content_hashes), dtype=object),
             "shingles": np.asarray(shingles, dtype=np.int32),
-            "signature": np.array([r.tobytes().hex() for r in sig], dtype=object),
         }
-        has = np.asarray(shingles) > 0
-        band_rows = {
-            "article_id": np.repeat(ids[has], n_bands),
-            "band": np.tile(np.arange(n_bands, dtype=np.int16), int(has.sum())),
+        has = np.flatnonzero(np.asarray(shingles) > 0)
+        band_rows = {  # by index: the ids are joined in SQL, not repeated in Python
+            "idx": np.repeat(has.astype(np.int32), n_bands),
+            "band": np.tile(np.arange(n_bands, dtype=np.int16), len(has)),
             "bucket": bands[has].reshape(-1).astype(np.uint64),
         }
-        with self._transaction(), _registered(self._con, new_signatures=rows, new_bands=band_rows):
-            resigned = self._con.execute(
-                "SELECT count(*) FROM article_signatures WHERE article_id IN (SELECT article_id FROM new_signatures)"
-            ).fetchone()[0]
-            if resigned:  # changed text: drop the old signature and buckets (a scan; rare)
-                self._con.execute(
-                    "DELETE FROM article_signatures WHERE article_id IN (SELECT article_id FROM new_signatures)"
-                )
-                self._con.execute(
-                    "DELETE FROM article_bands WHERE article_id IN (SELECT article_id FROM new_signatures)"
-                )
-            self._con.execute(
+        con = self._con
+        with self._transaction(), _registered(con, new_signatures=rows, new_bands=band_rows):
+            if replace is None or replace:
+                resigned = con.execute(
+                    "SELECT count(*) FROM article_signatures WHERE article_id IN (SELECT article_id FROM new_signatures)"
+                ).fetchone()[0]
+                if resigned:  # changed text: drop the old signature and buckets
+                    con.execute("DELETE FROM article_signatures WHERE article_id IN (SELECT article_id FROM new_signatures)")
+                    con.execute("DELETE FROM article_bands WHERE article_id IN (SELECT article_id FROM new_signatures)")
+            # the signatures travel as one hex string, cut in SQL
+            con.execute(
                 """INSERT INTO article_signatures
-                   SELECT article_id, content_hash, shingles, unhex(signature) FROM new_signatures"""
+                   SELECT article_id, content_hash, shingles, unhex(substr($hex, idx * $w + 1, $w)) FROM new_signatures""",
+                {"hex": sig.tobytes().hex(), "w": 2 * width},
             )
-            self._con.execute("INSERT INTO article_bands SELECT article_id, band, bucket FROM new_bands")
+            con.execute(
+                """INSERT INTO article_bands
+                   SELECT s.article_id, b.band, b.bucket FROM new_bands b JOIN new_signatures s ON s.idx = b.idx"""
+            )
 
     # -- duplicate links ---------------------------------------------------------------
 
@@ -449,9 +485,11 @@ class ClusterQueries:
         try:
             con.execute(_RANK_ALL)
             con.execute("CREATE OR REPLACE TEMP TABLE dedup_raw (a INTEGER, b INTEGER)")
-            bands = [r[0] for r in con.execute("SELECT DISTINCT band FROM article_bands ORDER BY band").fetchall()]
-            for band in bands:
-                con.execute(_BAND_PAIRS, {"band": band, "cap": cap})
+            entries = con.execute("SELECT count(*) FROM article_bands").fetchone()[0]
+            parts = max(1, -(-entries // self.BAND_ENTRIES_PER_PART))
+            for part in range(parts):
+                where = "TRUE" if parts == 1 else f"bucket % {parts} = {part}"
+                con.execute(_PART_PAIRS.replace("{part}", where), {"cap": cap})
             con.execute("CREATE OR REPLACE TEMP TABLE dedup_pairs_int AS SELECT DISTINCT a, b FROM dedup_raw")
             con.execute("DROP TABLE dedup_raw")
             con.execute(_LINKABLE_ALL)
@@ -498,11 +536,12 @@ class ClusterQueries:
         similarity: np.ndarray,
         *,
         scope: Sequence[str] | None = None,
-    ) -> list[str]:
+        list_changed: bool = True,
+    ) -> list[str] | int:
         """Replace the duplicate links of ``scope`` (every signed article when ``None``):
         ``article_ids`` get the given originals, the rest of the scope are originals.
-        Return the ids whose link changed (in full runs, only among ``article_ids``
-        and articles that were copies)."""
+        Return the ids whose link changed, or only how many with ``list_changed=False``
+        (a first full run changes millions)."""
         rows = {
             "article_id": np.asarray(list(article_ids), dtype=object),
             "original_id": np.asarray(list(original_ids), dtype=object),
@@ -523,14 +562,13 @@ class ClusterQueries:
                    SELECT article_id, article_id, 'original', 1.0 FROM links_scope
                    WHERE article_id NOT IN (SELECT article_id FROM new_links)"""
             )
-            changed = [
-                r[0]
-                for r in con.execute(
-                    """SELECT n.article_id FROM links_new n LEFT JOIN article_links o ON o.article_id = n.article_id
-                       WHERE o.article_id IS NULL OR o.original_id <> n.original_id OR o.kind <> n.kind
-                       ORDER BY n.article_id"""
-                ).fetchall()
-            ]
+            changes = """FROM links_new n LEFT JOIN article_links o ON o.article_id = n.article_id
+                         WHERE o.article_id IS NULL OR o.original_id <> n.original_id OR o.kind <> n.kind"""
+            changed: list[str] | int
+            if list_changed:
+                changed = [r[0] for r in con.execute(f"SELECT n.article_id {changes} ORDER BY n.article_id").fetchall()]
+            else:
+                changed = con.execute(f"SELECT count(*) {changes}").fetchone()[0]
             if scope is None:
                 con.execute("DELETE FROM article_links")
             else:
@@ -565,6 +603,7 @@ class ClusterQueries:
         article_ids: Iterable[str] | None = None,
         symmetric: Iterable[str] = (),
         chunk_size: int = 1_000_000,
+        part_size: int = 2_000_000,
     ) -> ReclusterReport:
         """Rebuild event clusters with ``assign`` (see ``dyad.dedup.events.cluster_reports``).
 
@@ -573,76 +612,105 @@ class ClusterQueries:
         events were re-coded): each block is clustered on its own, so this gives
         what a full rebuild would. ``assign`` receives the arrays of one chunk of
         whole blocks at a time (``chunk_size`` reports, more for a bigger block).
+        More than ``part_size`` reports are clustered and written in parts (whole
+        blocks, by a hash of the block), so that no step over a store of ten
+        million events holds them all at once; the result is the same.
         """
         con = self._con
         report = ReclusterReport(full=article_ids is None)
         sym = sorted(symmetric)
         t0 = time.perf_counter()
-        with self._transaction():
-            if article_ids is None:
-                con.execute(_STAGE_REPORTS.replace("{where}", "TRUE"), {"symmetric": sym})
-                con.execute("DELETE FROM cluster_members")
-                con.execute("DELETE FROM clusters")
-                clusters_where = "TRUE"
-            else:
-                ids = json.dumps(sorted(set(article_ids)))
-                con.execute(
-                    _STAGE_REPORTS.replace("{where}", f"e.article_id IN {_IDS}"), {"symmetric": sym, "ids": ids}
-                )
-                con.execute(
-                    f"""CREATE OR REPLACE TEMP TABLE scope_blocks AS
-                        SELECT block FROM stage_reports
-                        UNION SELECT block FROM cluster_members WHERE article_id IN {_IDS}
-                        UNION SELECT block FROM cluster_members m
-                              WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = m.event_id)""",
-                    {"ids": ids},
-                )
-                # the other reports of those blocks, as stored (their events have not changed)
-                con.execute(
-                    f"""INSERT INTO stage_reports BY NAME
-                        SELECT m.* EXCLUDE (cluster_id, leads),
-                               coalesce(m.plover, 'CAMEO' || coalesce(m.cameo_root, left(m.cameo, 2))) AS etype,
-                               coalesce(m.actor_country, m.actor_code, '') AS a_key,
-                               coalesce(m.recipient_country, m.recipient_code, '') AS r_key,
-                               list_contains($symmetric, etype) AND a_key > r_key AS swapped
-                        FROM cluster_members m
-                        WHERE m.block IN (SELECT block FROM scope_blocks) AND m.article_id NOT IN {_IDS}
-                          AND EXISTS (SELECT 1 FROM events e WHERE e.event_id = m.event_id)""",
-                    {"symmetric": sym, "ids": ids},
-                )
-                con.execute("DELETE FROM stage_reports WHERE block NOT IN (SELECT block FROM scope_blocks)")
-                con.execute("DELETE FROM cluster_members WHERE block IN (SELECT block FROM scope_blocks)")
-                con.execute("DELETE FROM clusters WHERE block IN (SELECT block FROM scope_blocks)")
-                clusters_where = "m.block IN (SELECT block FROM scope_blocks)"
-            con.execute(_STAGE_FEATURES, {"chunk": max(1, int(chunk_size))})
-            report.timings["stage"] = time.perf_counter() - t0
-            t1 = time.perf_counter()
-            chunks = [r[0] for r in con.execute("SELECT DISTINCT chunk FROM stage ORDER BY chunk").fetchall()]
-            rns, leaders = [], []
-            for chunk in chunks:
-                arrays = con.execute(_CHUNK_FEATURES, {"chunk": chunk}).fetchnumpy()
-                rn = np.asarray(arrays.pop("rn"), dtype=np.int64)
-                local = np.asarray(assign(arrays), dtype=np.int64)
-                rns.append(rn)
-                leaders.append(rn[local])
-            report.timings["assign"] = time.perf_counter() - t1
-            t2 = time.perf_counter()
-            assignment = {
-                "rn": np.concatenate(rns) if rns else np.zeros(0, np.int64),
-                "leader": np.concatenate(leaders) if leaders else np.zeros(0, np.int64),
-            }
-            report.reports = len(assignment["rn"])
-            with _registered(con, cluster_assignment=assignment):
-                con.execute(_INSERT_MEMBERS)
-            con.execute(_INSERT_CLUSTERS.replace("{where}", clusters_where))
-            report.blocks = con.execute("SELECT count(DISTINCT block) FROM stage").fetchone()[0]
-            report.clusters = con.execute(
-                "SELECT count(*) FROM cluster_members WHERE leads AND event_id IN (SELECT event_id FROM stage)"
-            ).fetchone()[0]
-            for table in ("stage", "stage_reports", "scope_blocks"):
-                con.execute(f"DROP TABLE IF EXISTS {table}")
-            report.timings["write"] = time.perf_counter() - t2
+        (order,) = con.execute("SELECT current_setting('preserve_insertion_order')").fetchone()
+        con.execute("SET preserve_insertion_order = false")  # lets big operators spill to disk
+        con.execute(_MACROS)
+        try:
+            with self._transaction():
+                if article_ids is None:
+                    con.execute(_STAGE_REPORTS.replace("{where}", "TRUE"), {"symmetric": sym})
+                    con.execute("DELETE FROM cluster_members")
+                    con.execute("DELETE FROM clusters")
+                else:
+                    self._stage_scope(sorted(set(article_ids)), sym)
+                n = con.execute("SELECT count(*) FROM stage_reports").fetchone()[0]
+                parts = report.parts = max(1, -(-n // max(1, int(part_size))))
+                report.timings["stage"] = time.perf_counter() - t0
+                for part in range(parts):
+                    source = (
+                        "stage_reports"
+                        if parts == 1
+                        else f"(SELECT * FROM stage_reports WHERE hash(block) % {parts} = {part})"
+                    )
+                    self._recluster_part(assign, source, max(1, int(chunk_size)), report)
+                for table in ("stage_reports", "scope_blocks"):
+                    con.execute(f"DROP TABLE IF EXISTS {table}")
+        finally:
+            con.execute("SET preserve_insertion_order = $value", {"value": order})
         return report
+
+    def _stage_scope(self, article_ids: list[str], sym: list[str]) -> None:
+        """``stage_reports`` for the blocks that the articles' reports fall in (now or
+        before) and for blocks that lost reports; their members and clusters are deleted."""
+        con = self._con
+        ids = json.dumps(article_ids)
+        con.execute(_STAGE_REPORTS.replace("{where}", f"e.article_id IN {_IDS}"), {"symmetric": sym, "ids": ids})
+        con.execute(
+            f"""CREATE OR REPLACE TEMP TABLE scope_blocks AS
+                SELECT block FROM stage_reports
+                UNION SELECT block FROM cluster_members WHERE article_id IN {_IDS}
+                UNION SELECT block FROM cluster_members m
+                      WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = m.event_id)""",
+            {"ids": ids},
+        )
+        # the other reports of those blocks, as stored (their events have not changed)
+        con.execute(
+            f"""INSERT INTO stage_reports BY NAME
+                SELECT m.* EXCLUDE (cluster_id, leads),
+                       coalesce(m.plover, 'CAMEO' || coalesce(m.cameo_root, left(m.cameo, 2))) AS etype,
+                       coalesce(m.actor_country, m.actor_code, '') AS a_key,
+                       coalesce(m.recipient_country, m.recipient_code, '') AS r_key,
+                       {_SWAPPED} AS swapped
+                FROM cluster_members m
+                WHERE m.block IN (SELECT block FROM scope_blocks) AND m.article_id NOT IN {_IDS}
+                  AND EXISTS (SELECT 1 FROM events e WHERE e.event_id = m.event_id)""",
+            {"symmetric": sym, "ids": ids},
+        )
+        con.execute("DELETE FROM stage_reports WHERE block NOT IN (SELECT block FROM scope_blocks)")
+        con.execute("DELETE FROM cluster_members WHERE block IN (SELECT block FROM scope_blocks)")
+        con.execute("DELETE FROM clusters WHERE block IN (SELECT block FROM scope_blocks)")
+
+    def _recluster_part(self, assign: Assign, source: str, chunk_size: int, report: ReclusterReport) -> None:
+        """Stage the features of the reports in ``source`` (whole blocks), assign their
+        clusters a chunk at a time, and write their members and clusters."""
+        con = self._con
+        timings = report.timings
+        t0 = time.perf_counter()
+        con.execute(_STAGE_FEATURES.replace("{source}", source), {"chunk": chunk_size})
+        t1 = time.perf_counter()
+        timings["stage"] = timings.get("stage", 0.0) + t1 - t0
+        chunks = [r[0] for r in con.execute("SELECT DISTINCT chunk FROM stage ORDER BY chunk").fetchall()]
+        rns, leaders = [], []
+        for chunk in chunks:
+            arrays = con.execute(_CHUNK_FEATURES, {"chunk": chunk}).fetchnumpy()
+            rn = np.asarray(arrays.pop("rn"), dtype=np.int64)
+            local = np.asarray(assign(arrays), dtype=np.int64)
+            del arrays
+            rns.append(rn)
+            leaders.append(rn[local])
+        t2 = time.perf_counter()
+        timings["assign"] = timings.get("assign", 0.0) + t2 - t1
+        assignment = {
+            "rn": np.concatenate(rns) if rns else np.zeros(0, np.int64),
+            "leader": np.concatenate(leaders) if leaders else np.zeros(0, np.int64),
+        }
+        del rns, leaders
+        report.reports += len(assignment["rn"])
+        report.clusters += len(np.unique(assignment["leader"]))
+        with _registered(con, cluster_assignment=assignment):
+            con.execute(_INSERT_MEMBERS)
+        con.execute(_INSERT_CLUSTERS.replace("{where}", "m.block IN (SELECT DISTINCT block FROM stage)"))
+        report.blocks += con.execute("SELECT count(DISTINCT block) FROM stage").fetchone()[0]
+        con.execute("DROP TABLE stage")
+        timings["write"] = timings.get("write", 0.0) + time.perf_counter() - t2
 
     def cluster_counts(self) -> dict[str, int]:
         """Clusters, reports, duplicate articles (exact and near) and signed articles."""
