@@ -61,8 +61,9 @@ def candidate_pairs(
 ) -> list[tuple[int, str, dict, dict]]:
     """``(score, why, a, b)`` for pairs of clusters that could be one event, best first.
 
-    ``events``: each cluster's event ids. Two clusters that share an event are its
-    dyads (one event with two recipients gives two reports, as in GDELT): not a pair.
+    ``events``: each cluster's event ids and sentences (article, sentence). Two clusters
+    that share one are dyads of one event or sentence (an event with two recipients gives
+    two reports, as in GDELT): not a pair.
     """
     out = []
     for i, a in enumerate(clusters):
@@ -126,6 +127,7 @@ def main() -> int:
             counts, cc = store.counts(), store.cluster_counts()
             clusters = store.clusters()
             members = {c["cluster_id"]: store.cluster_members(c["cluster_id"]) for c in clusters}
+            sentences = dict(store._con.execute("SELECT event_id, sentence FROM events").fetchall())
 
     multi = [c for c in clusters if c["num_mentions"] > 1]
     print(f"corpus {args.corpus}: {counts['articles']} articles, {counts['events']} events, "
@@ -133,7 +135,8 @@ def main() -> int:
           f"{sum(c['num_articles'] > 1 for c in clusters)} from several articles); "
           f"{cc['exact_copies'] + cc['near_copies']} duplicate articles")
 
-    events = {cid: {m["event_id"] for m in ms} for cid, ms in members.items()}
+    events = {cid: {m["event_id"] for m in ms} | {(m["article_id"], sentences.get(m["event_id"])) for m in ms}
+              for cid, ms in members.items()}
     pairs = candidate_pairs(clusters, args.days, events)
     strong = [p for p in pairs if p[1].startswith("same type, same dyad")]
     one_sided = [p for p in pairs if p[1].startswith("same type, one side")]

@@ -13,6 +13,7 @@ from typing import Iterable, Iterator
 
 from dyad.actors.kb import load_kb
 from dyad.actors.resolve import ActorResolver
+from dyad.actors.roles import fill_actors, fill_located_attack, fill_recipients
 from dyad.data import load_ontology
 from dyad.dates import ArticleDates
 from dyad.events.code import Dropped, SentenceCoder
@@ -114,10 +115,13 @@ class Pipeline:
         if event.date.date > event.pub_date and event.modality != "intended":
             # a date after publication belongs to something planned, not to this event
             event.date = EventDate(event.pub_date, "pub")
+        fill_actors(event, trigger, resolver)  # "X issued a declaration demanding ...": X
+        fill_recipients(event, trigger, resolver)  # "halted aid to Serbia": a party deeper in the clause
         prefer = [e.country for e in event.actors + event.recipients if e.country]
         prefer += resolver.main_countries()
         event.location = locate_event(sent, trigger, gazetteer=self._gazetteer(), dateline=dateline,
                                       prefer_countries=tuple(dict.fromkeys(prefer)))
+        fill_located_attack(event, trigger, resolver)  # "a roadside bombing near Samarra": UAF of the place
         fill_countries_from_context(event, resolver.main_countries(), resolver)
         event.features["context"] = float(any("context" in e.how for e in event.actors + event.recipients))
         event.features["located"] = float(event.location is not None and event.location.how == "sentence")

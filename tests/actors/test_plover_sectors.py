@@ -62,6 +62,12 @@ def test_plover_sectors_of_a_compound_code_and_of_a_dict():
     assert plover_sector({"text": "someone", "country": "FRA", "sector": None}) is None
 
 
+def test_the_attackers_of_an_unclaimed_attack_are_unidentified():
+    # dyad.actors.roles: "three policemen were killed in Peshawar": Peshawar's attackers, PAK UAF
+    assert plover_sector({"text": "Peshawar", "country": "PAK", "sector": "UAF", "how": "place"}) == "UAF"
+    assert plover_sector({"text": "Peshawar", "country": "PAK", "sector": "UAF", "how": "name"}) == "REB"
+
+
 def test_the_kb_entity_keeps_its_cameo_sector(nlp):
     """The mapping is for PLOVER output only: the resolver still says INS, SEP, UAF."""
     from dyad.actors.kb import load_kb

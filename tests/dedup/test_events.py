@@ -191,7 +191,8 @@ def test_events_an_undated_copy_is_dated_by_its_original():
 
 
 def test_events_range_report_joins_a_cluster_inside_it():
-    groups = cluster(report("2024-03-12"), report("2024-03-11", precision="range", end="2024-03-13", published="2024-03-13"))
+    weekend = report("2024-03-11", precision="range", end="2024-03-13", published="2024-03-13")
+    groups = cluster(report("2024-03-12"), weekend)
     assert groups == [[0, 1]]
 
 

@@ -254,8 +254,8 @@ def test_refresh_rebels_insurgents_separatists_are_one_sector(store, make_articl
              "c": "Pakistani forces attacked soldiers."}
     arts = {k: make_article(k, t, day, source=k) for k, t in texts.items()}
     targets = {"a": ("militants", "PAK", "INS"), "b": ("separatists", "PAK", "SEP"), "c": ("soldiers", "PAK", "MIL")}
-    events = {k: make_event(a, "190", trigger="attacked", actor=("Pakistani forces", "PAK", "MIL"), recipient=targets[k])
-              for k, a in arts.items()}
+    forces = ("Pakistani forces", "PAK", "MIL")
+    events = {k: make_event(a, "190", trigger="attacked", actor=forces, recipient=targets[k]) for k, a in arts.items()}
     store.add_coded([(arts[k], [events[k]]) for k in arts])
     refresh(store)
     got = store.cluster_assignments()
@@ -283,3 +283,19 @@ def test_refresh_one_sided_reports_incremental_equals_full(tmp_path, make_articl
         store.add_coded(coded[2:])
         refresh(store, ["copy"])
         assert (store.article_links(), store.cluster_assignments()) == full
+
+
+def test_refresh_unidentified_attackers_fit_a_named_group(store, make_article, make_event):
+    """Gunmen nobody identified (UAF) fit the armed group another story names, as a bare
+    country does; two named groups still do not."""
+    day = "2024-03-05"
+    texts = {k: f"{who} attacked the train." for k, who in (("a", "Gunmen"), ("b", "Militants"), ("c", "Soldiers"))}
+    arts = {k: make_article(k, t, day, source=k) for k, t in texts.items()}
+    actors = {"a": ("Gunmen", "PAK", "UAF"), "b": ("Militants", "PAK", "INS"), "c": ("Soldiers", "PAK", "MIL")}
+    events = {k: make_event(a, "190", trigger="attacked", actor=actors[k], recipient=("train", "PAK", "CVL"))
+              for k, a in arts.items()}
+    store.add_coded([(arts[k], [events[k]]) for k in arts])
+    refresh(store)
+    got = store.cluster_assignments()
+    cluster = {k: got[(e.event_id, 0, 0)] for k, e in events.items()}
+    assert cluster["a"] in (cluster["b"], cluster["c"]) and cluster["b"] != cluster["c"]

@@ -27,7 +27,8 @@ def test_code_passive_agent_is_the_actor(code):
     attack = only(evs, "19")
     assert attack, evs
     assert attack[0].actors and "Taliban" in attack[0].actors[0].text
-    assert "border post" in attack[0].recipients[0].text
+    # the post names no party; the place it stood in gives the recipient (dyad.actors.roles)
+    assert attack[0].recipients[0].country == "AFG"
 
 
 def test_code_negated_event_is_dropped(code):
@@ -165,3 +166,36 @@ def test_code_passive_light_verb_takes_actors_from_the_noun(code):
 def test_code_reported_future_is_an_intention(code):
     evs = code("The ELN said it will release six kidnapped soldiers next week.")
     assert only(evs, "03") and not only(evs, "08"), evs
+
+
+def test_code_harmful_act_on_a_condition_is_a_threat(code):
+    evs = code("The European Union said it will suspend budget support to Mali unless the junta sets an election date.")
+    assert [e.cameo[:2] for e in evs] == ["13"], evs
+    assert evs[0].actors[0].group == "EEC" or evs[0].actors[0].code.startswith("IGOEEC")
+
+
+def test_code_refusal_until_a_condition_stays_a_refusal_and_the_condition_is_not_an_event(code):
+    evs = code("Kenya will not reopen the border crossing until Somalia hands over the suspects.")
+    assert [e.cameo[:2] for e in evs] == ["12"], evs  # no 063 extradition: the hand-over has not happened
+
+
+def test_code_call_for_clause_is_an_appeal_to_its_subject(code):
+    evs = code("Canada called for Ethiopia to allow aid convoys into Tigray.")
+    appeal = only(evs, "02")
+    assert appeal and not only(evs, "04"), evs
+    assert appeal[0].recipients[0].country == "ETH"
+
+
+def test_code_peacekeepers_arriving_provide_protection(code):
+    evs = code("Bangladeshi peacekeepers arrived in Bangui to join the UN mission.")
+    assert only(evs, "074") and not only(evs, "04"), evs
+
+
+def test_code_fighting_a_disease_is_no_attack(code):
+    evs = code("Cuba sent doctors to Italy to fight the coronavirus.")
+    assert only(evs, "07") and not only(evs, "19"), evs
+
+
+def test_code_crowd_fighting_police_is_a_riot(code):
+    evs = code("Protesters clashed with riot police in Conakry after the vote.")
+    assert [e.cameo for e in evs] == ["145"], evs  # and "riot police" is no second event

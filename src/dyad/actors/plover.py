@@ -10,7 +10,8 @@ chapter "Actor and Sector Codes") has a shorter, partly different list:
   *unaligned* armed forces (militias, paramilitaries, mercenaries): a named militia
   (Hezbollah, the Janjaweed) is an identified armed group, REB in PLOVER (its PRM,
   pro-government paramilitaries, needs an alignment the knowledge base does not
-  record); unnamed "gunmen" and "unknown attackers" stay UAF, "paramilitaries" and
+  record); unnamed "gunmen", "unknown attackers" and the attackers of an attack nobody
+  claimed (``how`` ending ``place``) stay UAF, "paramilitaries" and
   "pro-government militias" are PRM, other unnamed armed groups REB;
 - MED means health in PLOVER (CAMEO's HLH) and JRN means journalists and media
   (CAMEO's MED);
@@ -109,6 +110,8 @@ def _armed_group(entity: Any) -> str:
     "paramilitaries" and "pro-government militias" are PRM; other armed groups REB."""
     if _field(entity, "name") or _field(entity, "group"):
         return "REB"
+    if (_field(entity, "how") or "").split("+")[-1] == "place":
+        return "UAF"  # an attack nobody claimed: the place's unidentified attackers (dyad.actors.roles)
     words = set(phrase_key(_field(entity, "text") or ""))
     if words & UNIDENTIFIED or {"armed", "men"} <= words or {"armed", "man"} <= words:
         return "UAF"

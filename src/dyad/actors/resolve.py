@@ -1082,7 +1082,31 @@ class ActorResolver:
         return self._described(core, toks)
 
     def _pair(self, before: int | None) -> tuple[Entity, Entity] | None:
+        """The two sides: the parties of different countries named in the latest sentence
+        that names two (a coordinated pair first: "talks between Israel and Hamas hosted by
+        Qatar"), so that a mediator or host named since is no side; else the two most recent
+        parties of different countries."""
         ants = self._ordered() if before is None else self._before(before)
+        parties = [m for m in ants if not m.place and m.ent.country]
+        by_sent: dict[int, list[Mention]] = {}
+        for m in parties:
+            by_sent.setdefault(m.sent, []).append(m)
+        for sent in sorted(by_sent, reverse=True):
+            ms = by_sent[sent]
+            distinct: dict[str, Mention] = {}
+            for m in ms:
+                distinct.setdefault(m.ent.country, m)
+            if len(distinct) < 2:
+                continue
+            doc = self.doc
+            for a in ms:
+                for b in ms:
+                    if a.ent.country == b.ent.country or a.ent.span[0] >= b.ent.span[0]:
+                        continue
+                    if (a.i == b.i) or (doc[b.i].dep_ == "conj" and doc[b.i].head.i == a.i):
+                        return a.ent, b.ent  # "Israel and Hamas", "French and German officials"
+            a, b = sorted(list(distinct.values())[:2], key=lambda m: m.ent.span[0])
+            return a.ent, b.ent
         seen: list[Mention] = []
         for m in reversed(ants):
             if m.place or not m.ent.country:

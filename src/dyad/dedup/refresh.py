@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -59,14 +60,30 @@ def refresh(
     notify = progress or (lambda step, n: None)
 
     t = time.perf_counter()
-    for bodies in store.unsigned_articles(ids, batch=SIGN_BATCH):
+
+    def sign(bodies):
         signatures, shingles = hasher.signatures(b[2] for b in bodies)
+        return bodies, shingles, compact(signatures), hasher.bands(signatures)
+
+    def put(signed) -> None:
+        bodies, shingles, signatures, bands = signed
         store.put_signatures(
-            [b[0] for b in bodies], [b[1] for b in bodies], shingles, compact(signatures), hasher.bands(signatures),
+            [b[0] for b in bodies], [b[1] for b in bodies], shingles, signatures, bands,
             replace=any(b[3] for b in bodies),
         )
         report.signed += len(bodies)
         notify("sign", report.signed)
+
+    # a thread signs the next batch while this one stores the last (DuckDB and numpy let go of the GIL)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = None
+        for bodies in store.unsigned_articles(ids, batch=SIGN_BATCH):
+            future = pool.submit(sign, bodies)
+            if pending is not None:
+                put(pending.result())
+            pending = future
+        if pending is not None:
+            put(pending.result())
     report.seconds["sign"] = time.perf_counter() - t
 
     t = time.perf_counter()

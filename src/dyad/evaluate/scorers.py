@@ -174,6 +174,9 @@ def score_plover_gsr(items: Sequence[GoldItem], preds: Predictions) -> Scored:
     the most confident), so emitting many events cannot raise them.
     ``sector_accuracy`` is over the gold entities with a sector in matched events, with
     dyad's CAMEO sectors read as PLOVER's (:func:`dyad.actors.plover.plover_sectors`).
+    ``ece`` judges every event against the record's one annotated event (a second real
+    event in the sentence counts as wrong); ``ece_best`` judges the best event only,
+    as the zsp_plv and conflibert scorers do.
     """
     n_pred = matched = actor_hits = actor_asked = sector_right = sector_asked = 0
     by_type_gold: Counter[str] = Counter()
@@ -183,6 +186,7 @@ def score_plover_gsr(items: Sequence[GoldItem], preds: Predictions) -> Scored:
     best_types: list[str] = []
     out = []
     calib: list[tuple[float, bool]] = []  # every predicted event: (confidence, matches gold)
+    calib_best: list[tuple[float, bool]] = []  # the best event of each record, as for zsp_plv
     for item, events in zip(items, preds):
         g = item.gold
         n_pred += len(events)
@@ -205,6 +209,8 @@ def score_plover_gsr(items: Sequence[GoldItem], preds: Predictions) -> Scored:
             usable=lambda e: m.event_plover(e) is not None,
         )
         best_type = (m.event_plover(best) or NONE) if best else NONE
+        if best is not None:
+            calib_best.append((best.confidence, _gsr_match(g, best)))
         gold_types.append(g["type"])
         best_types.append(best_type)
         gold_actors = _gold_countries(g["actors"])
@@ -242,6 +248,7 @@ def score_plover_gsr(items: Sequence[GoldItem], preds: Predictions) -> Scored:
         "matched": matched,
         "sectors_checked": sector_asked,
         "ece": expected_calibration_error(calib),
+        "ece_best": expected_calibration_error(calib_best),
     }
     return Scored(metrics, rows, out)
 

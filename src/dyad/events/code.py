@@ -57,6 +57,7 @@ class Candidate:
     embedded: "Candidate | None" = None
     speaker: "Candidate | None" = None  # the speech verb that reports this event
     recode_as: str | None = None  # "intent" or "refuse" when modality recodes it
+    condition: object = None  # the "until"/"unless"/"if" clause a stated refusal or warning hangs on
     via_prep: str | None = None  # the pattern's object nouns were this preposition's object
 
     @property
@@ -83,6 +84,25 @@ def _conjuncts(tok) -> list:
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"):
             out.extend(_conjuncts(c))
     return out
+
+
+def _verb_like(tok) -> bool:
+    """A root tagged as a noun that has a subject and a particle or object: "EU and UN hand over supplies"."""
+    deps = {c.dep_ for c in tok.children}
+    return "nsubj" in deps and bool(deps & {"prt", "dobj"})
+
+
+# Weapons that can be a clause's subject ("a bomb exploded") but are no actor.
+WEAPON_WORDS = {"bomb", "grenade", "device", "ied", "mine", "landmine", "explosive", "shell", "round", "rocket",
+                "missile", "mortar", "projectile", "airstrike", "munition", "explosion", "blast", "bombing"}
+
+
+def _weapon(tok) -> bool:
+    """ "a roadside bomb", "mortar rounds", "a grenade attack": a weapon or an explosion."""
+    if tok.lemma_.lower() in WEAPON_WORDS or tok.lower_ in WEAPON_WORDS:
+        return True
+    return tok.lemma_.lower() in ("attack", "strike", "bombing") and any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in WEAPON_WORDS | {"suicide"} for c in tok.children)
 
 
 def _children(tok, deps) -> list:
@@ -164,7 +184,8 @@ def _small_clause(tok):
 
 QUANTIFIERS = {"number", "series", "round", "couple", "lot", "string", "wave", "spate", "host", "flurry", "set",
                "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "ten", "tens", "score",
-               "scores", "batch", "shipment", "tranche", "tonne", "ton", "some", "handful", "barrage", "volley"}
+               "scores", "batch", "shipment", "tranche", "tonne", "ton", "some", "handful", "barrage", "volley",
+               "worth", "amount", "quantity", "consignment", "slate", "raft", "package", "day", "week", "month"}
 
 
 def _direct_object(tok):
@@ -226,9 +247,20 @@ def _is_time_pp(prep) -> bool:
     return any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children)
 
 
+def _for_clause(tok):
+    """ "called for Burma to free the prisoners": the clause "Burma to free ..." (its mark is "for")."""
+    for c in tok.children:
+        if c.dep_ in ("advcl", "ccomp", "xcomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+            return c
+    return None
+
+
 def _preps_of(tok) -> set[str]:
-    return {c.lower_ for host in _prep_hosts(tok) for c in host.children
-            if c.dep_ in ("prep", "dative", "agent") and not _is_time_pp(c)}
+    preps = {c.lower_ for host in _prep_hosts(tok) for c in host.children
+             if c.dep_ in ("prep", "dative", "agent") and not _is_time_pp(c)}
+    if _for_clause(tok) is not None:
+        preps.add("for")
+    return preps
 
 
 def _object_lemmas(tok) -> set[str]:
@@ -300,6 +332,41 @@ def _future(tok) -> bool:
     return False
 
 
+# A future act made to hang on a condition. A harmful one is a threat: "will suspend aid
+# unless the rebels withdraw". A refusal stays a refusal ("will not end the strike until
+# their demands are met": the gold sets mostly call it REJECT, at times REQUEST or THREATEN).
+# What the condition says does not happen: "until compensation is paid" is no payment.
+CONDITION_MARKS = {"until": "demand", "unless": "threat", "if": "threat"}
+# Participles that state the subject's own stance, not something done to it.
+STATE_PASSIVES = {"opposed"}
+UNIT_NOUNS = {"police", "policeman", "officer", "squad", "gear", "shield", "unit", "force", "van", "truck"}
+# Who protests when the text names no organisation: "Thousands marched", "Farmers blocked roads".
+CROWD_NOUNS = {"thousands", "hundreds", "dozens", "scores", "tens", "crowd", "crowds", "people", "residents",
+               "villagers", "workers", "students", "farmers", "traders", "women", "youths", "locals", "citizens",
+               "supporters", "protesters", "demonstrators", "fans", "members", "teachers", "doctors", "nurses",
+               "drivers", "employees", "miners", "activists", "vendors", "parents", "pensioners", "retirees"}
+# Crowds whose fighting is a violent protest (145), not armed combat.
+CROWD_WORDS = {"protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators", "rioter",
+               "rioters", "mob", "mobs", "crowd", "crowds", "marchers"}
+CROWD_VIOLENCE = {"180", "190", "193", "182"}
+# Marks of a clause that is no purpose of its head: "were killed when gunmen ambushed the convoy".
+CLAUSE_MARKS = {"when", "after", "as", "while", "because", "since", "before", "once", "whereas"}
+
+
+def _condition(tok):
+    """The conditional clause of a verb ("until X pays", "unless Y withdraws"), or None."""
+    for c in tok.children:
+        if c.dep_ == "advcl":
+            for m in c.children:
+                if m.dep_ == "mark" and m.lower_ in CONDITION_MARKS:
+                    return c
+    return None
+
+
+def _condition_kind(cond) -> str:
+    return next(CONDITION_MARKS[m.lower_] for m in cond.children if m.dep_ == "mark" and m.lower_ in CONDITION_MARKS)
+
+
 class SentenceCoder:
     """Codes the sentences of one article, in order."""
 
@@ -364,7 +431,8 @@ class SentenceCoder:
         for tok in sent:
             if tok.i in consumed:
                 continue
-            if tok.pos_ in ("VERB", "AUX", "ADJ") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")):
+            if tok.pos_ in ("VERB", "AUX", "ADJ") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and (
+                    tok.tag_.startswith("VB") or _verb_like(tok))):
                 p, via = self._match_verb_via(tok)
                 if p is None:
                     continue
@@ -388,10 +456,17 @@ class SentenceCoder:
         for tok in sent:
             if tok.i in consumed or tok.i in found or tok.pos_ != "NOUN" or tok.ent_type_ in ("DATE", "TIME"):
                 continue
+            if tok.dep_ == "compound" and tok.head.lemma_.lower() in UNIT_NOUNS:
+                continue  # "riot police", "protest squad": a kind of unit, no event
             np = self._noun_pattern(tok)
             if np is None:
                 continue
             head = found.get(tok.head.i)
+            if head is not None and tok.dep_ == "nsubj" and ("weapon" in head.pattern.flags or head.code
+                                                             and head.code[:2] in ("18", "19", "20") and _weapon(tok)):
+                if head.code and np.code.startswith(head.code):  # "a roadside bomb exploded": 1833
+                    head.code = np.code
+                continue
             if (head is not None and tok.dep_ in ("dobj", "nsubjpass") and head.kind == "verb"
                     and head.cls not in GOVERNING and head.cls != "speech"):
                 continue  # "condemned the attack": the verb carries the event
@@ -417,6 +492,10 @@ class SentenceCoder:
 
     # -- roles -----------------------------------------------------------------------
     def _subjects(self, tok, cands: dict[int, Candidate]) -> list:
+        if tok.lower_ in STATE_PASSIVES and tok.dep_ != "acl":
+            subj = _children(tok, PASSIVE_SUBJ)
+            if subj:  # "Israel is opposed to the plan": Israel opposes
+                return _conjuncts(subj[0])
         if _is_passive(tok):
             agents = []
             for c in tok.children:
@@ -452,6 +531,11 @@ class SentenceCoder:
             return self._subjects(head, cands)
         if tok.dep_ == "relcl":
             return _conjuncts(head)
+        if (tok.dep_ == "pcomp" and head.lower_ in ("by", "after", "before", "while", "through", "without")
+                and head.head.pos_ in ("VERB", "AUX") and head.dep_ == "prep"):
+            return self._subjects(head.head, cands)  # "helped Chad by donating food": China donates
+        if tok.dep_ == "pcomp" and head.lower_ == "of" and head.head.pos_ == "ADJ" and head.dep_ == "prep":
+            return self._subjects(head.head, cands)  # "X was guilty of violating the truce": X violated
         return []
 
     def _objects(self, cand: Candidate) -> list:
@@ -473,6 +557,13 @@ class SentenceCoder:
             targets = _prep_objects(tok, preps)
             if targets:
                 return targets
+            clause = _for_clause(tok) if "for" in preps else None
+            if clause is not None:  # "called for Burma to free ...": Burma is appealed to
+                subj = _children(clause, SUBJECT_DEPS)
+                if subj:
+                    return _conjuncts(subj[0])
+        if tok.lower_ in STATE_PASSIVES:
+            return _prep_objects(tok, frozenset({"to"}))
         if _is_passive(tok):
             subj = _children(tok, PASSIVE_SUBJ)
             if subj:
@@ -609,6 +700,16 @@ class SentenceCoder:
                     c.dropped = "governed by a verb of failure"
                 continue
             cls = gov.cls
+            if (dep == "advcl" and c.token.head.i == gov.token.i and _has_aux(c.token, {"to"})
+                    and not any(m.dep_ == "mark" for m in c.token.children)):
+                obj = _direct_object(gov.token)
+                if obj is not None and obj.i in by_tok and by_tok[obj.i].kind == "noun":
+                    c.dropped = f"content of '{obj.text}'"  # "rejected appeals to release him"
+                    continue
+            if dep == "advcl" and cls in GOVERNING and c.token.head.i == gov.token.i and (
+                    _has_aux(c.token, {"to"}) and not any(m.dep_ in ("mark", "dobj") for m in c.token.children)
+                    and _direct_object(gov.token) is None or _has_mark(c.token, {"for"})):
+                dep = "xcomp"  # "vowed to fight" parsed as a clause of purpose; "called for X to go"
             if cls in GOVERNING and dep in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "pobj"):
                 if gov.embedded is None:
                     gov.embedded = c
@@ -623,8 +724,12 @@ class SentenceCoder:
                 if _has_aux(c.token, OBLIGATION_AUX):
                     gov.embedded = c  # "X said Y must stop": X demands
                     c.governed_by = gov
+            elif (gov.kind == "noun" and dep == "acl" and c.token.head.i == gov.token.i
+                  and _has_aux(c.token, {"to"})):
+                c.dropped = f"content of '{gov.token.text}'"  # "appeals to release him": no release
             elif (gov.cls is None and gov.code and c.code and gov.code[:2] == c.code[:2]
-                  and dep in ("advcl", "xcomp") and c.kind == "verb"):
+                  and dep in ("advcl", "xcomp") and c.kind == "verb"
+                  and not any(m.dep_ in ("mark", "advmod") and m.lower_ in CLAUSE_MARKS for m in c.token.children)):  # "killed when gunmen ambushed": two reports
                 c.dropped = f"purpose of '{gov.token.text}'"  # "met to discuss": one meeting
             elif (gov.cls is None and gov.code and c.code and gov.code[:2] >= "18" and c.code[:2] >= "18"
                   and dep == "advcl" and c.token.tag_ == "VBG"):
@@ -646,10 +751,19 @@ class SentenceCoder:
             if c.cls == "speech":
                 self._entities(self._subjects(c.token, by_tok))  # speakers feed coreference
         events: list[Event] = []
-        text = sent.doc.text
+        text = self.resolver.text  # Doc.text joins every token: use the copy read once
         question = sent.text.rstrip().endswith("?")
-        for c in cands:
-            why = self._why_dropped(c, question)
+        whys = [self._why_dropped(c, question) for c in cands]
+        inside = {t.i: c for c in cands if c.condition is not None for t in c.condition.subtree}
+        for c, why in zip(cands, whys):  # "vowed to fight until they take the town": the town is not taken
+            cond = _condition(c.token) if not why and (c.cls in GOVERNING or c.recode_as) else None
+            if cond is not None:
+                inside.update((t.i, c) for t in cond.subtree)
+        for n, c in enumerate(cands):
+            if not whys[n] and c.token.i in inside:  # "until compensation is paid": not paid
+                whys[n] = f"condition of '{inside[c.token.i].token.text}'"
+        for c, why in zip(cands, whys):
+            recip_heads = None
             if why:
                 self.dropped.append(Dropped(c.token.text, c.code, why))
                 continue
@@ -668,6 +782,17 @@ class SentenceCoder:
                     modality = "intended"
                 if emb is not None:
                     name += ">" + emb.pattern.name
+            elif c.condition is not None:
+                kind = _condition_kind(c.condition)
+                inner = by_tok.get(c.condition.i)
+                if kind == "demand":  # the condition is what is demanded
+                    code = self.patterns.recode("demand", inner.code if inner is not None else None)
+                else:
+                    code = self.patterns.recode("threat", None if _negated(c.token) else c.code)
+                modality = "asserted"
+                name += ">" + kind + ":" + next(m.lower_ for m in c.condition.children if m.dep_ == "mark")
+                recip_heads = [h for h in self._subjects(c.condition, by_tok) if h.pos_ != "PRON"
+                               or h.lower_ not in SPEAKER_PRONOUNS] or None
             elif c.recode_as:
                 code = self.patterns.recode(c.recode_as, c.code)
                 modality = "intended" if c.recode_as == "intent" else modality
@@ -676,7 +801,6 @@ class SentenceCoder:
                 modality = "intended"  # scheduled, not yet happened; the code stays
             if not code:
                 continue
-            recip_heads = None
             blamed = self._blamed_in(c) if c.cls == "speech" else None
             if blamed:
                 # "the government said the Taliban were responsible": an accusation
@@ -702,6 +826,10 @@ class SentenceCoder:
                 events.append(ev)
         for ev in events:
             ev.cameo = refine_by_instrument(ev.cameo, sent)  # "killed ... in an airstrike": 195
+            if ev.cameo == "150" and len({a.country for a in ev.actors if a.country}) >= 2:
+                ev.cameo = "062"  # "Jordan and the US began military exercises": exercising together
+            if ev.cameo in CROWD_VIOLENCE and any(a.text.lower().split()[-1] in CROWD_WORDS for a in ev.actors if a.text):
+                ev.cameo = "145"  # "protesters clashed with police": a violent protest, a riot
         events = self._dedup(events)
         self.history.extend(events)
         return events
@@ -719,6 +847,12 @@ class SentenceCoder:
             if host is not None and host.pos_ in ("VERB", "AUX") and (_negated(host) or _hypothetical(host)):
                 return "negated or hypothetical"
             return None
+        if c.code and c.cls is None and (_future(tok) or _has_aux(tok, {"would"}) and c.speaker is not None):
+            cond = _condition(tok)
+            if cond is not None:
+                if _condition_kind(cond) == "threat" and not _negated(tok) and c.code[:2] >= "10":
+                    c.condition = cond  # "will suspend aid unless ...": a threat
+                    return None
         if _negated(tok):
             if c.code and (_future(tok) or _has_aux(tok, {"would"})) and c.cls is None:
                 c.recode_as = "refuse"  # "will not lift the ban": a refusal
@@ -758,6 +892,16 @@ class SentenceCoder:
                 code, modality, name = "112", "asserted", name + ">responsible"
         else:
             actor_heads = self._subjects(c.token, by_tok)
+            if not actor_heads and c.kind == "verb" and _is_passive(c.token):
+                # "UN sanctions against Iran were lifted": the sanctions' owner acted
+                subj = next((x for x in c.token.children if x.dep_ in PASSIVE_SUBJ), None)
+                owners = [m for m in subj.children if m.dep_ in ("poss", "compound", "amod", "nmod")
+                          and m.i in self.resolver.index.names] if subj is not None and subj.pos_ == "NOUN" else []
+                if owners:
+                    actor_heads = owners
+                    if recip_heads is None:
+                        recip_heads = [o for x in subj.children if x.dep_ == "prep" and x.lower_ in ("against", "on", "to")
+                                       for p in x.children if p.dep_ == "pobj" for o in _conjuncts(p)]
             if c.kind == "light" and not actor_heads:
                 # "talks were held between X and Y", "Iran's talks were held in Oman"
                 actor_heads, noun_recips = self._noun_actors(c)
@@ -771,6 +915,16 @@ class SentenceCoder:
                                    else self._noun_actors(emb)[1] + self._objects(emb))
                 if not recip_heads and c.cls in GOVERNING:
                     recip_heads = self._embedded_objects(c.token)
+        weapon = False
+        if code[:2] in ("18", "19", "20"):
+            # "a grenade exploded", "mortar shells hit the base", "grenades were thrown": the
+            # weapon is no actor; the perpetrator is unnamed (an unidentified armed force)
+            if c.kind != "noun" and actor_heads and all(_weapon(h) for h in actor_heads):
+                actor_heads, weapon = [], True
+            elif c.kind == "noun" and not actor_heads and _weapon(c.tokens[-1]):
+                weapon = True
+            if c.kind != "noun" and not actor_heads and recip_heads and all(_weapon(h) for h in recip_heads):
+                recip_heads, weapon = [], True
         if "inverse" in c.pattern.flags and c.kind == "verb":
             # "received aid from X": X gives; "received aid": the giver is not named
             givers = _prep_objects(c.token, frozenset({"from"}))
@@ -794,6 +948,12 @@ class SentenceCoder:
                 actors = [Entity(a.text, a.span, a.name, a.country, a.sector, "context", a.group)]
                 recips = recips or [Entity(b.text, b.span, b.name, b.country, b.sector, "context", b.group)]
                 how_pair = True
+        if "weapon" in c.pattern.flags and not weapon:
+            self.dropped.append(Dropped(c.token.text, code, "subject is no weapon"))  # "protesters exploded"
+            return None
+        if not actors and weapon:
+            t = c.tokens[-1]
+            actors = [Entity(t.text, (t.idx, t.idx + len(t)), None, None, "UAF", "implied")]
         if not actors and code[:2] == "14":
             # "the ongoing protest", "a strike began": protesters are civilians unless the
             # text says who; their country comes later from the place or the article
@@ -805,9 +965,13 @@ class SentenceCoder:
         if (c.kind == "verb" and actors and _children(c.token, SUBJECT_DEPS)
                 and not any(e.country or e.sector or e.group or _named(e, sent.doc) for e in actors)
                 and not any(h.pos_ == "PRON" for h in actor_heads)):
-            # "A storm hit Cuba": the subject is no political actor
-            self.dropped.append(Dropped(c.token.text, code, "subject is not an actor"))
-            return None
+            if code[:2] == "14" and all(h.lower_ in CROWD_NOUNS for h in actor_heads):
+                # "Thousands marched", "Residents protested": an unresolved crowd is civilians
+                actors = [Entity(a.text, a.span, a.name, a.country, "CVL", "implied") for a in actors]
+            else:
+                # "A storm hit Cuba": the subject is no political actor
+                self.dropped.append(Dropped(c.token.text, code, "subject is not an actor"))
+                return None
         resolved = any(e.country or e.sector or e.group for e in actors + recips)
         if not resolved and not any(_named(e, sent.doc) for e in actors + recips):
             self.dropped.append(Dropped(c.token.text, code, "no actor resolved or named"))
@@ -819,7 +983,7 @@ class SentenceCoder:
             return None
         toks = sorted(c.tokens, key=lambda t: t.i)
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-        trig_text = sent.doc.text[start:end]
+        trig_text = self.resolver.text[start:end]
         features = self._features(c, code, actors, recips, modality, how_pair, resolved)
         conf = heuristic_confidence(features)
         return Event(

@@ -33,6 +33,8 @@ class Cues:
     facility: frozenset[str]
     sponsor: frozenset[str]
     water_word: frozenset[str]
+    post_noun: frozenset[str]
+    route_noun: frozenset[str]
 
 
 CUE_GROUPS = tuple(f.name for f in fields(Cues))

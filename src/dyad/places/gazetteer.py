@@ -84,6 +84,15 @@ WORLD_SHADOW_RATIO = 3
 # a country the context names or a neighbour of one, when the context names any, unless
 # it is this large.
 WEAK_FOREIGN_MAX_POPULATION = 1_000_000
+# A hamlet found by its own exact name must also lie in or next to a country of the
+# context, when the context names any: "Savar" near Bangladeshi students is no Swedish
+# village of 3,000. Hamlet: under this many people and this few names in other languages.
+HAMLET_MAX_POPULATION = 15_000
+HAMLET_MAX_ALTS = 10
+# With no context at all, another town's alternate name is trusted only for a town this
+# large or better known than a hamlet: "Khar" alone is no Bavarian Haar (17,000 people,
+# four names in other languages, "Khar" one of them); "Kiryat Shmona" is Qiryat Shemona.
+ALTERNATE_ALONE_MIN_POPULATION = 50_000
 
 # Articles of Arabic names that spellings drop or keep: "Al-Raqqa" / "Raqqa".
 _ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "ed", "es"})
@@ -199,6 +208,11 @@ class Place:
             feature=self.feature,
             how=how,
         )
+
+
+def _hamlet(place: Place, max_population: int = HAMLET_MAX_POPULATION) -> bool:
+    """A small, little-known town: its own name alone does not outweigh the context."""
+    return place.feature == "city" and place.population < max_population and place.alts < HAMLET_MAX_ALTS
 
 
 def _world_city(place: Place) -> bool:
@@ -404,12 +418,18 @@ class Gazetteer:
         for e in cands:
             seq, place, kind = e
             weak = loose or stripped or kind >= ALTERNATE and not _world_city(place)
+            in_admins = bool(admins and place.admin1 and normalise(place.admin1) in admins)
             if not weak or place.feature != "city" or strong_match and kind < ALTERNATE:
+                if near and _hamlet(place) and kind == NAME and place.country not in near and not in_admins:
+                    continue  # a foreign hamlet of the same name: "Savar" near Bangladeshi actors
                 out.append(e)
                 continue
-            if admins and place.admin1 and normalise(place.admin1) in admins:
+            if in_admins:
                 out.append(e)
-            elif not near or place.country in near or place.population >= WEAK_FOREIGN_MAX_POPULATION:
+            elif not near:
+                if kind != ALTERNATE or loose or stripped or not _hamlet(place, ALTERNATE_ALONE_MIN_POPULATION):
+                    out.append(e)
+            elif place.country in near or place.population >= WEAK_FOREIGN_MAX_POPULATION:
                 out.append(e)
         return out
 
@@ -737,6 +757,10 @@ def _add_towns(gaz: Gazetteer, cities, iso3, admin1_names) -> None:
             alts=len(city["alternatenames"]),
         )
         gaz.add(place, [city["name"]], NAME)
+        words = normalise(city["name"]).split()
+        if len(words) > 1 and words[0] in _ARTICLES:
+            # "Salif" for As Salif, "Mukalla" for Al Mukalla: a weak name, checked against the context
+            gaz.add(place, [" ".join(words[1:])], ALTERNATE)
         if city["population"] >= ALTERNATE_MIN_POPULATION:
             gaz.add(place, [a for a in city["alternatenames"] if _english_looking(a)], ALTERNATE)
 

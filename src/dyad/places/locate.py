@@ -40,6 +40,12 @@ in the division or country the context gives (``how="admin1-from-context"`` or
 ``"country-from-context"``; ``span`` holds the unknown name): the sentence's
 other places, then its demonyms, then the article's countries, then the
 dateline's. The dateline stands in only when the sentence names no place.
+A known place that only qualifies such a name ("X, a town in Kaduna state",
+"X, north of Dhaka") gives its division, flagged, not itself; a demonym on
+"border" ("near the Turkish border") is no country for it.
+
+Conventions: an actor's post ("its ambassador in Tokyo was summoned") and a
+route ("resumed flights to Mekelle") are no place of the event.
 """
 
 from __future__ import annotations
@@ -48,7 +54,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from dyad.places.cues import Cues
-from dyad.places.gazetteer import Gazetteer, Place
+from dyad.places.gazetteer import CURATED_ALTS, Gazetteer, Place
 from dyad.records import Location
 
 if TYPE_CHECKING:  # spaCy is only needed by the caller
@@ -70,8 +76,13 @@ SPECIFICITY = {"city": 0, "admin1": 1, "country": 2}
 MISREAD_OBJECT_DEPS = frozenset({"advmod", "npadvmod", "dep", "oprd", "attr"})
 # What may follow "Paris, Texas" for the pair to be one qualified name.
 _AFTER_QUALIFIER = frozenset({"ADP", "PUNCT", "CCONJ", "VERB", "AUX"})
-# A proper noun the entity recogniser did not tag as a place must name a town this large.
+# A proper noun the entity recogniser did not tag as a place must name a town this large
+# (or a newsworthy town of places_towns.csv).
 UNTAGGED_MIN_POPULATION = 15000
+# Verbs whose object is a place taken, never an organisation: "recaptured Harardhere".
+_TAKE = frozenset("capture recapture seize retake overrun liberate besiege encircle".split())
+# Nouns after which a demonym names the country across the line: "near the Turkish border".
+_BORDER_WORDS = frozenset({"border", "borders", "frontier", "boundary"})
 
 
 @dataclass(slots=True)
@@ -109,7 +120,7 @@ def locate_event(
     base = set(prefer_countries)
     told: list[tuple[int, str]] = []  # (token index, ISO-3) of the sentence's demonyms
     # demonyms, tagged NORP or not ("Mexican navy personnel"), but not a sponsor's ("Russian-backed")
-    demonyms = [(e.text, e.end) for e in sent.ents if e.label_ == "NORP"]
+    demonyms = [(e.text, e.end) for e in _sent_ents(sent) if e.label_ == "NORP"]
     demonyms += [(t.text, t.i + 1) for t in sent if t.text[:1].isupper()]
     demonyms += [
         (f"{t.text} {t.nbor().text}", t.i + 2)  # "Sri Lankan"
@@ -120,7 +131,9 @@ def locate_event(
         country = gazetteer.demonym_country(text)
         if country and not _sponsor(sent.doc, end, cues):
             base.add(country)
-            told.append((end, country))
+            if sent.doc[end - 1].head.lower_ not in _BORDER_WORDS:
+                # "near the Turkish border" says where in Syria, not that the place is Turkish
+                told.append((end, country))
 
     # A first, context-free reading of the tagged places supplies context for the others;
     # a sponsor ("Moscow-backed separatists in Donetsk") does not.
@@ -161,20 +174,25 @@ def locate_event(
             place, span = _resolve(gazetteer, m, hints, admins, places)
         key = (tier, SPECIFICITY.get(place.feature, 3) if place else 0, int(outer), abs(anchor.i - trigger.i))
         if place is None:
-            if (m.ner or framed) and (unknown is None or key < unknown[0]) and _unknown_name(gazetteer, m):
+            # tagged as a place, framed by a place noun, or a proper name the tagger took for
+            # an organisation after a locative preposition ("clashed in Sainte-Soline")
+            told_place = m.ner or framed or tier == 0 and _proper_name(doc, m) and (strong or _is(anchor.head, _TAKE))
+            if told_place and (unknown is None or key < unknown[0]) and _unknown_name(gazetteer, m):
                 unknown = (key, m, anchor)
             continue
         if modifier and place.feature == "country" and _is(anchor, cues.facility):
             continue  # "a U.S. military base": the country owns the base, it does not locate it
         weak = not (m.ner or strong or framed)
-        if weak and place.feature == "city" and place.population < UNTAGGED_MIN_POPULATION:
+        if weak and place.feature == "city" and place.population < UNTAGGED_MIN_POPULATION and place.alts < CURATED_ALTS:
             continue  # "visited Merkel": a person the tagger missed, not a hamlet
         if best is None or key < best[0]:
             best = (key, place, span, anchor)
     if unknown is not None and (
         best is None
         or unknown[0][0] < best[0][0]
-        or best[1].feature == "city" and _qualifies(best[3], unknown[2], unknown[1])  # not the town "near" which it is
+        # not the town "near" which it is, nor the division it is "in" ("X, a town in Kaduna state")
+        or _qualifies(best[3], unknown[2], unknown[1], cues, best[2][0])
+        and (best[1].feature == "city" or _settlement(doc, unknown[1], unknown[2], cues))
     ):
         # the event's own place is a name the gazetteer lacks: its division or country from the context
         context = _context_place(gazetteer, unknown[1], mentions, first, told, prefer_countries, dateline)
@@ -191,15 +209,32 @@ def locate_event(
     return None
 
 
-def _qualifies(a: Token, b: Token, m: _Mention) -> bool:
+def _settlement(doc, m: _Mention, b: Token, cues: Cues) -> bool:
+    """The unknown mention reads as a town or village: tagged GPE or framed by a place noun.
+
+    Not "the Line of Control [in Kashmir]" (LOC), where the division is the place.
+    """
+    return doc[m.start].ent_type_ == "GPE" or b.i not in range(m.start, m.end) or any(
+        c.dep_ == "appos" and _is(c, cues.place_noun) for c in doc[m.start : m.end].root.children
+    )
+
+
+def _qualifies(a: Token, b: Token, m: _Mention, cues: Cues, begin: int) -> bool:
     """The place at ``a`` only says where the mention ``m`` (anchored at ``b``) is.
 
-    "the village of Beita [near Nablus]", "Burqa [near Ramallah]".
+    "the village of Beita [near Nablus]", "Burqa [near Ramallah]", "Um Kadada [in North
+    Darfur]", "Kuriga, a town [in Kaduna state]", "Gazipur, north of [Dhaka]" (whose anchor
+    climbed to Gazipur).
     """
+    if m.start <= a.i < m.end and begin > a.doc[m.end - 1].idx:
+        return True  # after it ("Gazipur, north of Dhaka"), not its owner ("Lahore's Zaman Park")
     if a.dep_ != "pobj" or a.head.dep_ != "prep":
         return False
-    h = a.head.head.i
-    return h == b.i or m.start <= h < m.end
+    h = a.head.head
+    if h.i == b.i or m.start <= h.i < m.end:
+        return True
+    # "X, a town in Y": the preposition hangs on a place noun in apposition to X
+    return h.dep_ == "appos" and _is(h, cues.place_noun) and (h.head.i == b.i or m.start <= h.head.i < m.end)
 
 
 def _context_place(
@@ -244,6 +279,12 @@ def _context_place(
         if place is not None:
             return place
     return None
+
+
+def _proper_name(doc, m: _Mention) -> bool:
+    """An untagged mention that reads like a toponym: proper nouns tagged ORG or nothing, not a person's name."""
+    toks = doc[m.start : m.end]
+    return all(t.pos_ == "PROPN" or t.text == "-" for t in toks) and all(t.ent_type_ in ("", "ORG") for t in toks)
 
 
 def _unknown_name(gazetteer: Gazetteer, m: _Mention) -> bool:
@@ -303,6 +344,16 @@ def _resolve(
 # -- mentions -----------------------------------------------------------------------
 
 
+def _sent_ents(sent: Span) -> list[Span]:
+    """``sent.ents``, from a list kept on the Doc: ``Span.ents`` rebuilds every entity
+    of the Doc on each call, and a long article asks once per event."""
+    doc = sent.doc
+    ents = doc.user_data.get("dyad_ents")
+    if ents is None:
+        ents = doc.user_data["dyad_ents"] = list(doc.ents)
+    return [e for e in ents if e.start >= sent.start and e.end <= sent.end]
+
+
 def _mentions(sent: Span, cues: Cues, gazetteer: Gazetteer) -> list[_Mention]:
     """Toponym candidates: GPE/LOC/FAC entities (``ner``), and other proper names.
 
@@ -313,7 +364,7 @@ def _mentions(sent: Span, cues: Cues, gazetteer: Gazetteer) -> list[_Mention]:
     doc = sent.doc
     spans: list[tuple[int, int, bool]] = []
     taken: set[int] = set()
-    for e in sent.ents:
+    for e in _sent_ents(sent):
         for part_start, part_end in _parts(doc, e.start, e.end, cues):
             start = part_start
             # "Dera" + "Ismail Khan": a proper-noun compound the entity left out
@@ -536,6 +587,8 @@ def _tier(a: Token, trigger: Token, tclause: Token, cues: Cues, first: int) -> t
         outside_of = (
             word == "of" and head.dep_ == "prep" and (head.head.lower_ in cues.locative_prep or head.head.lower_ == "out")
         )
+        if word in cues.locative_prep and _is(h, cues.post_noun) and h.dep_ in ("nsubj", "nsubjpass"):
+            return None  # "its ambassador in Tokyo [was summoned]": the actor's post
         if word in cues.locative_prep or outside_of:
             return _attach(h, trigger, tclause), True  # "in X", "outside of X"
         if word in cues.destination_prep and (_moves(h, cues) or v.i != h.i and _moves(v, cues)):
@@ -579,8 +632,8 @@ def _is(t: Token, words: frozenset[str]) -> bool:
 
 
 def _moves(h: Token, cues: Cues) -> bool:
-    if not _is(h, cues.motion):
-        return False
+    if not _is(h, cues.motion) or h.lower_ in cues.route_noun:
+        return False  # "resumed flights to Mekelle": a route, not a trip
     if h.lemma_.lower() == "send":  # "sent troops to Mali", not "sent a letter to Ukraine"
         return not any(c.dep_ == "dobj" and c.lemma_.lower() in cues.message_noun for c in h.children)
     return True

@@ -156,7 +156,8 @@ WITH base AS (
            e.cameo, e.cameo_root, e.plover, e.quad_class, e.goldstein, e.confidence, e.place, e.place_country,
            CASE WHEN e.place IS NOT NULL THEN json_extract_string(e.record, '$.location.feature') END AS place_feature,
            coalesce(a.position, -1)::SMALLINT AS actor_pos, a.code AS actor_code, a.country AS actor_country,
-           coalesce(r.position, -1)::SMALLINT AS recipient_pos, r.code AS recipient_code, r.country AS recipient_country,
+           coalesce(r.position, -1)::SMALLINT AS recipient_pos, r.code AS recipient_code,
+           r.country AS recipient_country,
            coalesce(l.original_id, e.article_id) AS original_key
     FROM events e
     LEFT JOIN entities a ON a.event_id = e.event_id AND a.role = 'actor'
@@ -215,9 +216,12 @@ SELECT *,
        original_pub - DATE '1970-01-01' AS pub,
        hash(original_id) AS article,
        CASE WHEN s1_code IS NULL THEN 0 ELSE hash(armed_groups(s1_code)) END AS actor_id,
-       s1_code IS NULL OR s1_code = coalesce(s1_country, s1_code) AS actor_bare,
+       -- a bare country, or its unidentified armed men (UAF: "gunmen"), fits any actor of it
+       s1_code IS NULL OR s1_code IN (coalesce(s1_country, s1_code), coalesce(s1_country, '') || 'UAF')
+           AS actor_bare,
        CASE WHEN s2_code IS NULL THEN 0 ELSE hash(armed_groups(s2_code)) END AS recipient_id,
-       s2_code IS NULL OR s2_code = coalesce(s2_country, s2_code) AS recipient_bare,
+       s2_code IS NULL OR s2_code IN (coalesce(s2_country, s2_code), coalesce(s2_country, '') || 'UAF')
+           AS recipient_bare,
        CASE WHEN place IS NULL THEN 0 ELSE hash(lower(place), coalesce(place_country, '')) END AS place_id,
        place IS NULL OR coalesce(place_feature, '') IN ('country', 'admin1') AS place_generic,
        CASE WHEN place_country IS NULL THEN 0 ELSE hash(place_country) END AS place_country_id,
@@ -383,16 +387,16 @@ class ClusterQueries:
         con = self._con
         with self._transaction(), _registered(con, new_signatures=rows, new_bands=band_rows):
             if replace is None or replace:
-                resigned = con.execute(
-                    "SELECT count(*) FROM article_signatures WHERE article_id IN (SELECT article_id FROM new_signatures)"
-                ).fetchone()[0]
+                mine = "article_id IN (SELECT article_id FROM new_signatures)"
+                resigned = con.execute(f"SELECT count(*) FROM article_signatures WHERE {mine}").fetchone()[0]
                 if resigned:  # changed text: drop the old signature and buckets
-                    con.execute("DELETE FROM article_signatures WHERE article_id IN (SELECT article_id FROM new_signatures)")
-                    con.execute("DELETE FROM article_bands WHERE article_id IN (SELECT article_id FROM new_signatures)")
+                    con.execute(f"DELETE FROM article_signatures WHERE {mine}")
+                    con.execute(f"DELETE FROM article_bands WHERE {mine}")
             # the signatures travel as one hex string, cut in SQL
             con.execute(
                 """INSERT INTO article_signatures
-                   SELECT article_id, content_hash, shingles, unhex(substr($hex, idx * $w + 1, $w)) FROM new_signatures""",
+                   SELECT article_id, content_hash, shingles, unhex(substr($hex, idx * $w + 1, $w))
+                   FROM new_signatures""",
                 {"hex": sig.tobytes().hex(), "w": 2 * width},
             )
             con.execute(
