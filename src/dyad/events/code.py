@@ -343,8 +343,18 @@ UNIT_NOUNS = {"police", "policeman", "officer", "squad", "gear", "shield", "unit
 # Who protests when the text names no organisation: "Thousands marched", "Farmers blocked roads".
 CROWD_NOUNS = {"thousands", "hundreds", "dozens", "scores", "tens", "crowd", "crowds", "people", "residents",
                "villagers", "workers", "students", "farmers", "traders", "women", "youths", "locals", "citizens",
-               "supporters", "protesters", "demonstrators", "fans", "members", "teachers", "doctors", "nurses",
+               "supporters", "protesters", "demonstrators", "members", "teachers", "doctors", "nurses",
                "drivers", "employees", "miners", "activists", "vendors", "parents", "pensioners", "retirees"}
+
+
+def _crowd(tok) -> bool:
+    """ "Thousands", "residents", "hundreds of workers" (but not "thousands of fans")."""
+    if tok.lower_ not in CROWD_NOUNS:
+        return False
+    kind = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    return all(o.lower_ in CROWD_NOUNS for o in kind)
+
+
 # Crowds whose fighting is a violent protest (145), not armed combat.
 CROWD_WORDS = {"protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators", "rioter",
                "rioters", "mob", "mobs", "crowd", "crowds", "marchers"}
@@ -965,7 +975,7 @@ class SentenceCoder:
         if (c.kind == "verb" and actors and _children(c.token, SUBJECT_DEPS)
                 and not any(e.country or e.sector or e.group or _named(e, sent.doc) for e in actors)
                 and not any(h.pos_ == "PRON" for h in actor_heads)):
-            if code[:2] == "14" and all(h.lower_ in CROWD_NOUNS for h in actor_heads):
+            if code[:2] == "14" and all(_crowd(h) for h in actor_heads):
                 # "Thousands marched", "Residents protested": an unresolved crowd is civilians
                 actors = [Entity(a.text, a.span, a.name, a.country, "CVL", "implied") for a in actors]
             else:
