@@ -55,6 +55,12 @@ def test_officials_and_organs_of_an_igo_are_its_gov(text, name, want):
     assert plover_sector(ent(text, "IGO", None, name)) == want
 
 
+def test_a_military_alliance_is_mil():
+    assert plover_sector(ent("the Atlantic alliance", "IGO", None, "North Atlantic Treaty Organization", "NAT")) == "MIL"
+    assert plover_sector(ent("the Warsaw Pact", "IGO", None, "Warsaw Pact")) == "MIL"
+    assert plover_sector(ent("the North Atlantic Council", "IGO", None, "North Atlantic Council", "NAT")) == "GOV"
+
+
 def test_plover_sectors_of_a_compound_code_and_of_a_dict():
     assert plover_sectors(ent("x", "SDN", "GOVMIL")) == ["GOV", "MIL"]
     assert plover_sectors(ent("x", "SDN", "INSSEP")) == ["REB"]

@@ -86,3 +86,46 @@ def test_unclaimed_attack_by_a_weapon(code):
 def test_named_attackers_are_left_alone(code):
     ev = only(code("Ghanaian troops opened fire on a crowd in Accra, killing three.", "2015-03-02"), "19")
     assert codes(ev.actors) == [("GHA", "MIL")]
+
+
+def test_a_place_where_something_is_done_is_its_people(code):
+    ev = only(code("Israel reimposed a blockade in the West Bank on Sunday.", "2010-01-01"), "19")
+    assert codes(ev.recipients) == [("PSE", "CVL")]
+
+
+def test_agent_of_a_passive_left_as_a_plain_by_phrase(code):
+    # the parser hangs "by ..." on "believed", not on "accused"
+    ev = only(code("The former minister has been accused of misusing public funds, much of it believed to "
+                   "have been stolen, by current Kenyan government officials.", "2010-01-01"), "11")
+    assert codes(ev.actors) == [("KEN", "GOV")]
+    assert ev.actors[0].how.endswith("clause")
+
+
+def test_passive_subject_of_a_de_escalation_is_the_actor(code):
+    ev = only(code("Dozens of Kurdish fighters operating in Iraq have been demobilized since the truce.",
+                   "2010-01-01"), "087")
+    assert codes(ev.actors) == [("IRQ", "REB")]
+    assert ev.recipients == []
+
+
+def test_an_arrest_nobody_is_named_for_is_by_the_place_authorities(code):
+    ev = only(code("Two journalists were expelled from Tanzania on Monday.", "2010-01-01"), "174")
+    assert codes(ev.actors) == [("TZA", "GOV")]
+    assert ev.actors[0].how == "place"
+
+
+def test_attack_in_a_place_the_gazetteer_does_not_know(code):
+    # Khanty-Mansiysk is a region of the knowledge base, hung on "foiled", not on "kill"
+    ev = only(code("An attempt to kill a local mayor was foiled in Khanty-Mansiysk on Tuesday.", "2010-01-01"), "18")
+    assert codes(ev.actors) == [("RUS", "UAF")]
+    assert ev.actors[0].how == "place"
+
+
+def test_subject_of_a_sentence_parsed_as_a_noun_phrase(code):
+    # the parser makes "Doctors" the root and "donated" a modifier of "groups"
+    events = code("Doctors from two Canadian aid groups donated and personally delivered $20,000 worth of "
+                  "medicine to a Kabul hospital, risking heavy fines.", "2000-01-01")
+    for ev in events:
+        if ev.cameo.startswith("07"):
+            assert codes(ev.actors) == [("CAN", "HLH")], ev.trigger.text
+            assert not any(r.country == "CAN" for r in ev.recipients)

@@ -199,3 +199,29 @@ def test_code_fighting_a_disease_is_no_attack(code):
 def test_code_crowd_fighting_police_is_a_riot(code):
     evs = code("Protesters clashed with riot police in Conakry after the vote.")
     assert [e.cameo for e in evs] == ["145"], evs  # and "riot police" is no second event
+
+
+def test_code_order_that_coerces_is_the_coercion(code):
+    evs = code("Myanmar's junta ordered the weekly journal Frontier Myanmar to suspend publication for a month.")
+    assert [e.cameo for e in evs] == ["1721"], evs
+    evs = code("A Tunisian court ordered two opposition politicians jailed pending trial.")
+    assert only(evs, code="173") and not only(evs, "10"), evs
+
+
+def test_code_order_to_foreigners_stays_a_demand(code):
+    evs = code("Afghanistan's president ordered Pakistani newspapers to suspend publication.")
+    assert only(evs, "10") and not only(evs, "17"), evs
+
+
+def test_code_background_event_is_not_counted_again(code):
+    evs = code("Lebanon complained to the United Nations over two Israeli air strikes on its territory.")
+    assert [e.cameo[:2] for e in evs] == ["11"], evs  # the strikes are the complaint's reason
+    evs = code("Serbia and Kosovo resumed talks in Brussels on a troop pullback from the border.")
+    assert only(evs, "04") and not only(evs, "08"), evs  # the pullback is the talks' topic
+    evs = code("Russian jets killed twelve civilians in an attack on a market in Idlib.")
+    assert len(only(evs, "19")) == 1, evs  # one attack, told by the verb and the noun
+
+
+def test_code_protest_purpose_is_no_second_event(code):
+    evs = code("Farmers blocked highways near Warsaw to press their demands for protection from grain imports.")
+    assert [e.cameo for e in evs] == ["144"], evs

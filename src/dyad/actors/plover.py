@@ -21,7 +21,8 @@ chapter "Actor and Sector Codes") has a shorter, partly different list:
   civilians (CVL), peacekeepers are troops (MIL), MOD and RAD are dropped;
 - an international organisation's own officials and governing organs (its
   secretary-general, its council or commission) are the organisation's GOV, where
-  CAMEO gives them the organisation's code and no role.
+  CAMEO gives them the organisation's code and no role; a military alliance itself
+  (NATO) is MIL.
 
 Only :func:`plover_sector` and :func:`plover_sectors` are meant for use outside.
 """
@@ -62,6 +63,9 @@ UNIDENTIFIED = frozenset({"gunmen", "gunman", "assailants", "assailant", "attack
                           "unidentified", "masked", "bomb", "bombs", "device", "devices", "ied", "ieds"})
 PRO_GOVERNMENT = frozenset({"paramilitary", "paramilitaries", "pro-government", "pro-regime", "loyalist",
                             "loyalists"})
+# Military alliances (by CAMEO group code and by name): the body itself is MIL in PLOVER.
+MILITARY_ALLIANCES = frozenset({"NAT", "north atlantic treaty organization", "warsaw pact",
+                                "collective security treaty organization"})
 # Words naming an international body's governing organ: its GOV in PLOVER.
 GOVERNING_ORGANS = frozenset({"council", "commission", "secretariat", "presidency", "executive"})
 
@@ -138,6 +142,9 @@ def plover_sectors(entity: Any) -> list[str]:
         official = _official(_field(entity, "text") or "", _field(entity, "name"))
         if official:
             out.append(official)
+        elif (_field(entity, "group") or "") in MILITARY_ALLIANCES \
+                or " ".join(phrase_key(_field(entity, "name") or "")) in MILITARY_ALLIANCES:
+            out.append("MIL")  # "NATO confirmed ...": a military alliance acts as a force
     return out
 
 
@@ -147,4 +154,4 @@ def plover_sector(entity: Any) -> str | None:
     return roles[0] if roles else None
 
 
-__all__ = ["CAMEO_TO_PLOVER", "GOVERNING_ORGANS", "plover_sector", "plover_sectors"]
+__all__ = ["CAMEO_TO_PLOVER", "GOVERNING_ORGANS", "MILITARY_ALLIANCES", "plover_sector", "plover_sectors"]

@@ -165,20 +165,81 @@ def fill_recipients(event: Event, trigger, resolver: ActorResolver) -> bool:
             best = best + ents
     for e in best:
         e.how = e.how + "+clause" if e.how != "none" else "clause"
+        if _is_place(doc[_head_index(e, doc, head)], resolver) and not e.sector and not e.group:
+            e.sector = "CVL"  # "a blockade in Tigray": the people of the place where it is done
     event.recipients = best
     return True
+
+
+def _head_index(ent: Entity, doc, default) -> int:
+    """The index of the head token of an entity's span (``default``'s when it has none)."""
+    span = doc.char_span(ent.span[0], ent.span[1], alignment_mode="expand")
+    return span.root.i if span is not None and len(span) else default.i
+
+
+def _clause_place(trigger, resolver: ActorResolver) -> tuple[str, tuple[int, int]] | None:
+    """(country, span) of a place the knowledge base knows but the gazetteer did not geocode,
+    named by a preposition of place on the trigger or on the verb its phrase hangs from ("an
+    attempt to assassinate ... was thwarted *in Khanty-Mansiysk*")."""
+    hosts = [trigger]
+    tok = trigger
+    for _ in range(2):  # "an attempt to assassinate": attempt -> thwarted
+        if tok.dep_ in ("acl", "xcomp", "nsubj", "nsubjpass", "dobj") and tok.head.i != tok.i:
+            tok = tok.head
+            hosts.append(tok)
+        else:
+            break
+    idx = resolver.index
+    for host in hosts:
+        for prep in host.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _WHERE:
+                continue
+            for obj in prep.children:
+                m = idx.places.get(obj.i) or idx.names.get(obj.i)
+                if obj.dep_ == "pobj" and m is not None and m.ref.kind in _PLACE_KINDS and m.ref.country:
+                    doc = trigger.doc
+                    return m.ref.country, (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text))
+    return None
+
+
+def _event_place(event: Event, trigger, resolver: ActorResolver) -> tuple[str, tuple[int, int]] | None:
+    """(country as of the event day, character span) of where the event happened, from the
+    sentence: the geocoded location, else a place the clause names (:func:`_clause_place`)."""
+    loc = event.location
+    if loc is not None and loc.how == "sentence" and loc.country:
+        where = tuple(loc.span) if loc.span else (trigger.idx, trigger.idx + len(trigger.text))
+        return resolver.kb.country_on(loc.country, resolver._day), where
+    found = _clause_place(trigger, resolver)
+    if found is None:
+        return None
+    return resolver.kb.country_on(found[0], resolver._day), found[1]
+
+
+# Coercion only a state's authorities carry out: administrative sanctions, arrest and
+# detention, expulsion, repression (CAMEO 172-175); arrests are the police's.
+_AUTHORITY_CODES = ("172", "173", "174", "175")
 
 
 def fill_located_attack(event: Event, trigger, resolver: ActorResolver) -> None:
     """An attack (CAMEO 18-20) in a place the sentence names, by attackers nobody named:
     the place's unidentified armed actors (UAF, its country); victims the sentence does
-    not name are its people (CVL)."""
-    loc = event.location
-    if event.cameo[:2] not in _VIOLENT_ROOTS or loc is None or loc.how != "sentence" or not loc.country:
+    not name are its people (CVL). An arrest, expulsion or other coercion of a state's
+    authorities (CAMEO 172-175) nobody is named for in a place ("a missionary was arrested
+    in Lebanon"): the place's authorities (COP for an arrest, else GOV)."""
+    root = event.cameo[:2]
+    authority = event.cameo.startswith(_AUTHORITY_CODES)
+    if root not in _VIOLENT_ROOTS and not authority:
         return
-    country = resolver.kb.country_on(loc.country, resolver._day)
-    where = tuple(loc.span) if loc.span else (trigger.idx, trigger.idx + len(trigger.text))
+    place = _event_place(event, trigger, resolver)
+    if place is None:
+        return
+    country, where = place
     where_text = resolver.text[where[0]:where[1]]
+    if authority:
+        if not any(_resolved(a) for a in event.actors):
+            sector = "COP" if event.cameo.startswith("173") else "GOV"
+            event.actors = [Entity(where_text, where, country=country, sector=sector, how="place")]
+        return
     if not any(_named(a) for a in event.actors):
         unnamed = [a for a in event.actors if not a.sector or a.sector == "UAF"]
         if unnamed or not event.actors:
@@ -198,20 +259,91 @@ _ISSUED = frozenset({"statement", "declaration", "communique", "communiqué", "l
                      "warning", "notice", "proclamation", "manifesto", "petition", "motion", "bill"})
 
 
-def fill_actors(event: Event, trigger, resolver: ActorResolver) -> bool:
-    """An event with no actor whose trigger qualifies something issued ("X issued a
-    declaration demanding ...", "X sent a letter accusing ..."): X. Returns whether it found one."""
-    if any(_resolved(a) for a in event.actors):
-        return False
+def _issuer(event: Event, trigger, resolver: ActorResolver) -> list[Entity]:
     host = trigger.head
     if trigger.dep_ != "acl" or host.lemma_.lower() not in _ISSUED or host.dep_ != "dobj":
-        return False
+        return []
     subjects = [c for c in host.head.children if c.dep_ == "nsubj"]
     if not subjects:
-        return False
+        return []
     spans = [r.span for r in event.recipients]
-    found = [e for e in resolver.resolve(subjects[0]) if _resolved(e)
-             and not any(s[0] < e.span[1] and e.span[0] < s[1] for s in spans)]
+    return [e for e in resolver.resolve(subjects[0]) if _resolved(e)
+            and not any(s[0] < e.span[1] and e.span[0] < s[1] for s in spans)]
+
+
+def _passive(trigger) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children)
+
+
+def _by_agent(event: Event, trigger, resolver: ActorResolver) -> list[Entity]:
+    """The agent of a passive trigger that the parser attached as a plain "by" phrase, to the
+    trigger or, after it, to the verb its clause hangs from ("X has been accused of misusing
+    funds, much of it believed embezzled, *by* government officials")."""
+    if not _passive(trigger):
+        return []
+    hosts = [trigger]
+    if trigger.dep_ in ("ccomp", "conj", "xcomp") and trigger.head.i != trigger.i:
+        hosts.append(trigger.head)
+    spans = [r.span for r in event.recipients]
+    for host in hosts:
+        for prep in host.children:
+            if prep.dep_ not in ("prep", "agent") or prep.lower_ != "by" or prep.i < trigger.i:
+                continue
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if not objs:
+                continue
+            found = [e for e in resolver.resolve(objs[0]) if _named(e)
+                     and not any(s[0] < e.span[1] and e.span[0] < s[1] for s in spans)]
+            if found:
+                return found
+    return []
+
+
+def _root_noun(event: Event, trigger, resolver: ActorResolver) -> list[Entity]:
+    """The subject of a sentence the parser read as a bare noun phrase, its verb as a modifier
+    ("Doctors from two aid groups [ROOT] donated [acl] and delivered goods to ..."): a verb
+    with an object of its own is no participle modifier, so the root noun is its actor."""
+    verb = trigger.head if trigger.dep_ == "conj" else trigger  # "donated and delivered"
+    if verb.dep_ != "acl" or trigger.pos_ != "VERB":
+        return []
+    active = any(c.dep_ == "dobj" for t in [verb, *(c for c in verb.children if c.dep_ == "conj")]
+                 for c in t.children)
+    root = trigger.sent.root
+    if not active or root.pos_ not in ("NOUN", "PROPN") or root.i > verb.i \
+            or not any(t.i == root.i for t in verb.ancestors):
+        return []
+    return [e for e in resolver.resolve(root) if _resolved(e)]
+
+
+def _self_directed(event: Event, trigger) -> bool:
+    """An intent or a de-escalation (CAMEO 03, 087) whose grammatical subject is the one who
+    acts even in the passive ("Vietnam is committed to ...", "guerrillas were demobilized")."""
+    if not (event.cameo.startswith("03") or event.cameo.startswith("087")):
+        return False
+    return _passive(trigger) and not any(
+        c.dep_ in ("dobj", "dative", "agent") or (c.dep_ == "prep" and c.lower_ == "by") for c in trigger.children)
+
+
+def fill_actors(event: Event, trigger, resolver: ActorResolver) -> bool:
+    """An event with no actor: whoever issued the thing its trigger qualifies ("X issued a
+    declaration demanding ...", "X sent a letter accusing ..."); the agent of a passive the
+    parser left as a plain "by" phrase; or, in an intent or de-escalation, the passive subject
+    the coder made the recipient ("guerrillas were demobilized"). Returns whether it found one."""
+    if any(_resolved(a) for a in event.actors):
+        return False
+    found = _issuer(event, trigger, resolver) or _by_agent(event, trigger, resolver)
+    if not found:
+        found = _root_noun(event, trigger, resolver)
+        if found:  # what the coder took from inside the actor's phrase is the actor's
+            event.recipients = [r for r in event.recipients
+                                if not any(a.span[0] <= r.span[0] and r.span[1] <= a.span[1] for a in found)]
+    if not found and _self_directed(event, trigger):
+        subjects = {c.i for c in trigger.children if c.dep_ == "nsubjpass"}
+        doc = trigger.doc
+        moved = [r for r in event.recipients if _resolved(r) and _head_index(r, doc, trigger) in subjects]
+        if moved:
+            event.recipients = [r for r in event.recipients if r not in moved]
+            found = moved
     if not found:
         return False
     for e in found:

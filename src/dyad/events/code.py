@@ -35,6 +35,15 @@ TRAVEL_NOUNS = {"visit", "trip", "tour", "stay", "stopover"}
 # Nouns that carry the event of their modifier: "a mediation effort", "a peace mission".
 CARRIER_NOUNS = {"effort", "mission", "bid", "campaign", "operation", "initiative", "process", "round",
                  "session", "attempt", "plan", "deal", "message", "visit", "raid"}
+# An authority's order that the recipient suffer a coercive act is that act ("ordered the
+# newspaper to suspend publication" 1721, "ordered them jailed" 173), not a demand (10x).
+COMMAND_VERBS = {"order", "instruct", "direct", "command"}
+COMMAND_CODES = {"17", "16"}
+# Prepositions whose nominal object is another event's reason or time, and nouns that
+# introduce a reason ("in retaliation for"): such an event is background, not reported anew.
+BACKGROUND_PREPS = {"over", "against", "about", "after", "following", "amid", "despite", "since", "for"}
+REASON_NOUNS = {"retaliation", "response", "reprisal", "revenge", "protest", "reaction", "connection"}
+TOPIC_ROOTS = {"01", "02", "03", "04", "05", "06"}
 GOVERNING = {"intent", "appeal", "demand", "threat", "refuse", "attempt"}
 OBLIGATION_AUX = {"must", "should", "ought"}
 RESPONSIBLE_WORDS = {"responsible", "culpable", "guilty"}
@@ -750,12 +759,67 @@ class SentenceCoder:
                 c.modality = "reported"
                 c.speaker = gov.speaker
 
+    def _background(self, cands: list[Candidate]) -> None:
+        """One event told once: drop what only sets the scene for another event of the sentence.
+
+        A nominal event that is the reason, topic or setting of another ("complained over the
+        air raids", "in retaliation for the attack", "talks on a pullback", "killed in an
+        attack", "in protest of the arrest") and a demand that is a protest's purpose
+        ("blocked roads to press their demands") are not counted a second time.
+        """
+        by_tok = {t.i: c for c in cands for t in c.tokens}
+        for c in cands:
+            if c.dropped or c.governed_by is not None:
+                continue
+            tok = c.token
+            if c.kind == "noun" and tok.dep_ == "poss":
+                c.dropped = "describes another noun"  # "the meeting's co-chairman said"
+                continue
+            if c.kind == "noun" and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+                prep = tok.head
+                word = prep.lower_
+                host_tok = prep.head
+                if host_tok.lemma_.lower() in RESPONSIBLE_WORDS:
+                    continue  # "responsible for the attack": the accusation needs it
+                if (host_tok.lemma_.lower() in REASON_NOUNS and host_tok.i not in by_tok
+                        and host_tok.dep_ == "pobj"):
+                    host_tok, word = host_tok.head.head, "over"  # "in retaliation for", "in response to"
+                host = by_tok.get(host_tok.i)
+                if host is None and host_tok.dep_ in ("dobj", "nsubjpass"):
+                    host = by_tok.get(host_tok.head.i)  # "announced a suspension of links after ..."
+                if host is None or host is c or not host.code or not c.code:
+                    continue
+                root, hroot = c.code[:2], host.code[:2]
+                why = None
+                if word in BACKGROUND_PREPS and root != "14":  # a strike "over pay" is still a strike
+                    why = "reason or time of"
+                elif word == "in" and (root == hroot or root >= "18" and hroot >= "18"):
+                    why = "means of"  # "killed 46 civilians in an attack", "marched in protest"
+                elif word in ("on", "about") and hroot in TOPIC_ROOTS:
+                    why = "topic of"  # "talks on a troop pullback"
+                elif word == "of" and hroot == "14":
+                    why = "object of"  # "a protest of the arrest"
+                elif (word in ("during", "at") and root == "04" and not self._own_actors(c)
+                      and tok.lemma_.lower() not in TRAVEL_NOUNS):  # "during his visit to X" is a visit
+                    why = "setting of"  # "rioting during a summit"
+                if why:
+                    c.dropped = f"{why} '{host.token.text}'"
+                continue
+            if (c.cls in ("appeal", "demand") and tok.dep_ in ("advcl", "xcomp", "acl")
+                    and not any(m.dep_ == "mark" and m.lower_ != "to" for m in tok.children)):
+                host = by_tok.get(tok.head.i)
+                if host is None and tok.head.dep_ in ("dobj", "pobj"):
+                    host = by_tok.get(tok.head.head.i)  # "began a hunger strike to demand"
+                if host is not None and host.code and host.code[:2] == "14" and host.cls is None:
+                    c.dropped = f"purpose of '{host.token.text}'"  # "blocked roads to press their demands"
+
     # -- main ------------------------------------------------------------------------
     def code_sentence(self, sent) -> list[Event]:
         cands = self.candidates(sent)
         if not cands:
             return []
         self._link(cands)
+        self._background(cands)
         by_tok = {c.token.i: c for c in cands}
         for c in cands:
             if c.cls == "speech":
@@ -780,6 +844,7 @@ class SentenceCoder:
             code = c.code
             modality = c.modality
             name = c.pattern.name
+            command = False
             if c.cls in GOVERNING:
                 emb = c.embedded
                 emb_code = emb.code if emb is not None and not emb.dropped else None
@@ -788,6 +853,10 @@ class SentenceCoder:
                 code = self.patterns.recode(c.cls, emb_code) if (emb_code or c.code or ordered) else None
                 if c.cls == "attempt":  # "tried to kill the president": 185; else the attempted act
                     code = code or emb_code
+                elif (c.cls == "demand" and emb_code and emb_code[:2] in COMMAND_CODES
+                      and c.token.lemma_.lower() in COMMAND_VERBS and emb.kind == "verb"):
+                    code = emb_code  # "ordered the paper to suspend publication": the order coerces (1721)
+                    command = True
                 if c.cls == "intent":
                     modality = "intended"
                 if emb is not None:
@@ -828,6 +897,9 @@ class SentenceCoder:
                 name += ">must"
                 recip_heads = self._subjects(obliged, by_tok)
             ev = self._build(c, code, modality, name, by_tok, sent, recip_heads=recip_heads)
+            if ev is not None and command and self._foreign(ev):
+                # an order to another country's people is only a demand: it has no power there
+                ev.cameo = self.patterns.recode("demand", code) or "100"
             if ev is not None:
                 events.append(ev)
         if not events:
@@ -1011,6 +1083,13 @@ class SentenceCoder:
             coder_kind="pattern",
             coder_name=name,
         )
+
+    @staticmethod
+    def _foreign(ev: Event) -> bool:
+        """Do the actor's and the recipients' countries differ (both known)?"""
+        mine = {a.country for a in ev.actors if a.country}
+        theirs = {r.country for r in ev.recipients if r.country}
+        return bool(mine and theirs and not mine & theirs)
 
     def _is_event_noun(self, tok) -> bool:
         """"suspended the talks": an event noun is what is acted on, not who."""
