@@ -64,7 +64,7 @@ def test_check_unknown_header_and_yaml(tmp_path):
     text = [str(p) for p in found]
     assert any(t.endswith("bad.csv:1: error: unknown knowledge-base file: header foo, bar names no table "
                           "(countries, organisations, sectors, persons; see docs/actors.md)") for t in text), text
-    assert any("my_actors.yaml:1: error: YAML" in t for t in text), text
+    assert any("my_actors.yaml:1: error: expected sections" in t for t in text), text
     assert any(t.endswith("missing.csv: error: no such file") for t in text), text
 
 
@@ -80,3 +80,27 @@ def test_check_cli_exit_status(tmp_path, people, cli_runner):
     result = cli_runner.invoke(app, ["kb", "check", str(good)])
     assert result.exit_code == 0, result.output
     assert "0 errors" in result.output
+
+
+def test_check_yaml_entries_with_their_lines(tmp_path):
+    yaml = tmp_path / "my_actors.yaml"
+    yaml.write_text(
+        "persons:\n"
+        "  - name: Amara Otieno\n"
+        "    country: KEN\n"
+        "    sector: GOV\n"
+        "    office: minister\n"
+        "    start: 2023-01-05\n"
+        "    provenance: test\n"
+        "  - name: Baraka Mwangi\n"
+        "    country: KEX\n"
+        "    start: 2023-02-01\n"
+        "    end: 2022-01-01\n"
+        "    colour: blue\n",
+        encoding="utf-8",
+    )
+    text = [str(p) for p in check_files([yaml])]
+    assert any(":8: error:" in t and "KEX" in t for t in text), text
+    assert any(":8: error:" in t and ("before" in t or "backwards" in t or "after" in t) for t in text), text
+    assert any("colour" in t and "warning" in t for t in text), text
+    assert not any(":2: error" in t for t in text), text

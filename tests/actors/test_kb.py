@@ -89,8 +89,51 @@ def test_kb_user_file_bad_date_names_file_and_line(tmp_path):
         load_kb((str(extra),))
 
 
-def test_kb_yaml_files_are_refused_with_a_pointer_to_csv(tmp_path):
+YAML_KB = """# our newsroom's additions
+persons:
+  - name: Amara Otieno
+    aliases: [CS Otieno]
+    country: KEN
+    sector: GOV
+    office: cabinet secretary for defence
+    start: 2023-01-05
+    end:
+    provenance: test
+organisations:
+  - {name: Coast Defence League, country: KEN, sector: REB, kind: armed_group, provenance: test}
+sectors:
+  - {phrase: county commissioner, sector: GOV, provenance: test}
+"""
+
+
+def test_kb_yaml_files_add_persons_organisations_and_phrases(tmp_path):
+    from datetime import date
+
     extra = tmp_path / "my_actors.yaml"
-    extra.write_text("- name: X\n", encoding="utf-8")
-    with pytest.raises(DataError, match="YAML"):
+    extra.write_text(YAML_KB, encoding="utf-8")
+    kb = load_kb((str(extra),))
+    plain = load_kb()
+    assert kb is not plain
+    assert len(kb.names) > len(plain.names) or len(kb.sectors) > len(plain.sectors)
+    from dyad.pipeline import Pipeline
+
+    pipe = Pipeline(kb_paths=[str(extra)])
+    (ev,) = pipe.code_text("CS Otieno accused the Coast Defence League of attacking a police post.", date(2024, 3, 1))
+    assert ev.actors[0].code == "KENGOV" and ev.actors[0].how == "kb"
+    assert ev.recipients[0].code == "KENREB"
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("- name: X\n", r"my_actors\.yaml:1: expected sections"),
+        ("people:\n  - name: X\n", r"my_actors\.yaml:1: unknown section 'people'"),
+        ("persons:\n  - name: X\n    start: [1, 2\n", r"my_actors\.yaml:\d+: not YAML"),
+        ("persons:\n  - name: X\n    country: {a: b}\n", r"my_actors\.yaml:2: country: expected text"),
+    ],
+)
+def test_kb_yaml_errors_name_the_file_and_line(tmp_path, text, message):
+    extra = tmp_path / "my_actors.yaml"
+    extra.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError, match=message):
         load_kb((str(extra),))

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Iterable
 
 from dyad.actors.kb import HEADERS, file_kind, packaged_paths, parse_partial_date, read_rows, split_multi
+from dyad.actors.kbyaml import is_yaml, read_yaml_tables
 from dyad.data import read_csv
 from dyad.errors import DataError
 
@@ -116,8 +117,21 @@ def _check_file(path: Path, is_packaged: bool, claims) -> list[Problem]:
     def warn(line: int, msg: str) -> None:
         out.append(Problem(where, line, "warning", msg))
 
-    if path.suffix.lower() in (".yaml", ".yml"):
-        err(1, "YAML knowledge-base files are not supported (PyYAML is not installed); write CSV")
+    if is_yaml(path):
+        try:
+            tables = read_yaml_tables(path)
+        except DataError as exc:
+            text = str(exc)
+            line = int(text.split(":")[1]) if text.count(":") >= 2 and text.split(":")[1].isdigit() else 0
+            err(line, text.split(": ", 1)[-1])
+            return out
+        if not tables:
+            warn(1, "no entries")
+        for kind, rows in tables.items():
+            # an entry may leave out any column (empty); keys no table has are reported
+            keys = dict.fromkeys(c for _, row in rows for c in row)
+            columns = list(HEADERS[f"{kind}.csv"]) + [c for c in keys if c not in HEADERS[f"{kind}.csv"]]
+            _check_table(kind, columns, rows, rows[0][0] if rows else 1, where, False, claims, err, warn)
         return out
     try:
         rows = list(read_rows(path))
@@ -142,15 +156,21 @@ def _check_file(path: Path, is_packaged: bool, claims) -> list[Problem]:
         err(header_line, f"unknown knowledge-base file: header {', '.join(columns)} names no table "
                          f"(countries, organisations, sectors, persons; see docs/actors.md)")
         return out
-    missing = [c for c in REQUIRED[kind] if c not in columns]
-    if missing:
-        err(header_line, f"{kind} file lacks column(s): {', '.join(missing)}")
-        return out
     if is_packaged and tuple(columns) != HEADERS[path.name]:
         err(header_line, f"header is {', '.join(columns)}; expected {', '.join(HEADERS[path.name])}")
+    _check_table(kind, columns, rows, header_line, where, is_packaged, claims, err, warn)
+    return out
+
+
+def _check_table(kind, columns, rows, header_line, where, is_packaged, claims, err, warn) -> None:
+    """The checks of one table's rows, from a CSV file or a YAML section."""
+    missing = [c for c in REQUIRED[kind] if c not in columns]
+    if missing:
+        err(header_line, f"{kind} lacks column(s): {', '.join(missing)}")
+        return
     unknown = [c for c in columns if c not in HEADERS[f"{kind}.csv"]]
     if unknown:
-        warn(header_line, f"column(s) {', '.join(unknown)} are not read for a {kind} file")
+        warn(header_line, f"column(s) {', '.join(unknown)} are not read for {kind}")
     check = {"countries": _check_country, "organisations": _check_org, "sectors": _check_sector,
              "persons": _check_person}[kind]
     terms: dict[tuple, list[tuple[Date, Date, int, str]]] = defaultdict(list)
@@ -162,7 +182,6 @@ def _check_file(path: Path, is_packaged: bool, claims) -> list[Problem]:
                 err(line, f"empty item in the list {value!r}")
         check(row, line, err, warn, where, is_packaged, claims, terms)
     _overlaps(kind, terms, err)
-    return out
 
 
 def _header_line(path: Path) -> int:

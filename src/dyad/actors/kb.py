@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from dyad.actors.kbyaml import is_yaml, read_yaml_tables
 from dyad.data import DATA_DIR
 from dyad.errors import DataError
 
@@ -352,7 +353,9 @@ def _rows(path: Path):
 
 @lru_cache(maxsize=4)
 def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
-    """The packaged knowledge base, extended (and overridden) by user CSV files.
+    """The packaged knowledge base, extended (and overridden) by user CSV or YAML files.
+
+    A YAML file has one section per table (:mod:`dyad.actors.kbyaml`).
 
     A user file's kind is told by its header (:func:`file_kind`): ``phrase,sector``
     (sector lexicon), ``name,...,office,start,end`` (persons), ``code,...,demonyms``
@@ -368,8 +371,12 @@ def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
         path = Path(extra_path)
         if not path.exists():
             raise DataError(f"{path}: no such knowledge-base file")
-        if path.suffix.lower() in (".yaml", ".yml"):
-            raise DataError(f"{path}: YAML knowledge-base files are not supported; write CSV (see docs/actors.md)")
+        if is_yaml(path):
+            for kind, rows in read_yaml_tables(path).items():
+                if rows:
+                    header = HEADERS[f"{kind}.csv"]
+                    _ADD[kind](kb, [(n, {c: row.get(c, "") for c in header}) for n, row in rows], str(path), True)
+            continue
         rows = _rows(path)
         if not rows:
             continue

@@ -32,7 +32,7 @@ def code_command(
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to parse with."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes for coding (each loads its own model)."),
     kb: list[Path] = typer.Option(
-        [], "--kb", help="Extra knowledge-base CSV (persons, organisations, countries or sector phrases); repeatable."
+        [], "--kb", help="Extra knowledge-base file, CSV or YAML (persons, organisations, countries, sector phrases); repeatable."
     ),
     force: bool = typer.Option(False, "--force", help="Code again articles already coded with the same text."),
     patterns_only: bool = typer.Option(

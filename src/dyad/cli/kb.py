@@ -21,7 +21,7 @@ app.add_typer(kb_app, name="kb")
 @kb_app.command("check")
 def check_command(
     files: List[Path] = typer.Argument(
-        None, metavar="[FILE...]", help="CSV files given to --kb (default: the packaged knowledge base)."
+        None, metavar="[FILE...]", help="CSV or YAML files given to --kb (default: the packaged knowledge base)."
     ),
     warnings: bool = typer.Option(True, "--warnings/--no-warnings", help="Show warnings too."),
 ) -> None:

@@ -14,6 +14,9 @@ Files:
     sectors.csv             agent nouns and titles -> sector
     persons.csv             office holders with dates
     verbs.csv, nouns.csv    event patterns (see dyad.events.patterns)
+    instruments.csv         weapons that make a generic attack specific (dyad.events.instruments)
+    type_model.npz          the learned event-type model (dyad.events.learned, docs/model_card.md)
+    calibration.json        the confidence models (dyad.events.confidence)
 """
 
 from __future__ import annotations
@@ -88,6 +91,9 @@ def _plover_for(code: str, table: dict[str, dict[str, str]]) -> dict[str, str] |
     return None
 
 
+APPEAL_ROOT, DEMAND_ROOT = "02", "10"
+
+
 @lru_cache(maxsize=1)
 def load_ontology() -> Ontology:
     """Load the CAMEO/PLOVER tables once per process."""
@@ -95,9 +101,13 @@ def load_ontology() -> Ontology:
     onto = Ontology()
     for row in read_csv("cameo_event_codes.csv"):
         code = row["code"]
-        p = _plover_for(code, plover_rows)
+        # Appeals (root 02) have no row in PLOVER's conversion table, but PLOVER's gold records
+        # and the PLV data code them REQUEST. CAMEO's appeals parallel its demands (021 ~ 101,
+        # ..., 028 ~ 108), so an appeal takes the PLOVER row of its parallel demand.
+        key = DEMAND_ROOT + code[2:] if code[:2] == APPEAL_ROOT else code
+        p = _plover_for(key, plover_rows)
         # The exact row decides the context; a parent's row supplies event and mode.
-        exact = plover_rows.get(code)
+        exact = plover_rows.get(key)
         contexts = tuple(
             c.strip() for c in (exact or p or {}).get("plover_context", "").split(";") if c.strip()
         )
