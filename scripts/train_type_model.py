@@ -48,8 +48,6 @@ def own_sentences() -> list[tuple[str, str]]:
         code = row["cameo"]
         if code == "-" or code.startswith("01"):
             label = NONE  # nothing, or a plain statement: the fallback must not code these
-        elif code.startswith("02"):
-            label = "REQUEST"
         else:
             found = onto.plover_for(code)[0] if code in onto else None
             label = MERGED.get(found, found) if found else None

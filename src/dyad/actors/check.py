@@ -121,9 +121,7 @@ def _check_file(path: Path, is_packaged: bool, claims) -> list[Problem]:
         try:
             tables = read_yaml_tables(path)
         except DataError as exc:
-            text = str(exc)
-            line = int(text.split(":")[1]) if text.count(":") >= 2 and text.split(":")[1].isdigit() else 0
-            err(line, text.split(": ", 1)[-1])
+            err(*_line_and_message(exc))
             return out
         if not tables:
             warn(1, "no entries")
@@ -143,9 +141,7 @@ def _check_file(path: Path, is_packaged: bool, claims) -> list[Problem]:
         err(0, f"cannot read: {exc}")
         return out
     except DataError as exc:
-        text = str(exc)
-        line = int(text.split(":")[1]) if text.count(":") >= 2 and text.split(":")[1].isdigit() else 0
-        err(line, text.split(": ", 1)[-1])
+        err(*_line_and_message(exc))
         return out
     if not rows:
         warn(header_line, "no rows")
@@ -182,6 +178,14 @@ def _check_table(kind, columns, rows, header_line, where, is_packaged, claims, e
                 err(line, f"empty item in the list {value!r}")
         check(row, line, err, warn, where, is_packaged, claims, terms)
     _overlaps(kind, terms, err)
+
+
+def _line_and_message(exc: DataError) -> tuple[int, str]:
+    """``(line, message)`` of a ``"FILE:LINE: message"`` error (line 0 when it names none)."""
+    text = str(exc)
+    parts = text.split(":")
+    line = int(parts[1]) if len(parts) >= 3 and parts[1].isdigit() else 0
+    return line, text.split(": ", 1)[-1]
 
 
 def _header_line(path: Path) -> int:

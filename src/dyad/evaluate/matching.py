@@ -55,11 +55,8 @@ def event_plover(event: Event) -> str | None:
 def zsp_type(event: Event) -> str | None:
     """The PLOVER type as the ZSP PLV set spells it (CONCEDE, RETREAT -> YIELD).
 
-    The PLV labels put CAMEO appeals (root 02) under REQUEST with demands (10), though
-    the CAMEO-to-PLOVER table gives appeals no PLOVER type; the set is scored its way.
+    Appeals (CAMEO 02) are REQUEST already in dyad's ontology (see ``dyad.data``).
     """
-    if event.cameo[:2] == "02":
-        return "REQUEST"
     t = event_plover(event)
     return ZSP_MERGED_TYPES.get(t, t) if t else None
 

@@ -29,6 +29,10 @@ from pathlib import Path
 
 import numpy as np
 
+from dyad.events.code import Candidate, Dropped, _future, _hypothetical, _negated
+from dyad.events.instruments import refine as refine_by_instrument
+from dyad.events.patterns import VerbPattern
+
 DATA = Path(__file__).resolve().parent.parent / "data"
 MODEL_FILE = "type_model.npz"
 NONE = "NONE"
@@ -167,11 +171,8 @@ def load_type_model() -> TypeModel | None:
 
 # -- the fallback ----------------------------------------------------------------------
 
-STRICT = False  # True: the recipient must be resolved too (fewer, surer events)
 THRESHOLD = 0.7  # the least model probability for a fallback event (see docs/model_card.md)
 _PREPS = frozenset({"with", "to", "against", "on", "for", "from", "into", "at", "over", "toward", "towards"})
-
-
 ARMED = frozenset({"MIL", "REB", "INS", "UAF", "SEP"})
 
 
@@ -195,7 +196,7 @@ def _event_verb(sent, patterns):
     return root, None
 
 
-def model_event(coder, sent, model: TypeModel, *, fold: int | None = None, threshold: float | None = None):
+def model_event(coder, sent, model: TypeModel, *, fold: int | None = None, threshold: float = THRESHOLD):
     """An event for ``sent`` from the learned model, or None.
 
     Only for a sentence where the patterns found nothing (the caller checks): the
@@ -204,15 +205,11 @@ def model_event(coder, sent, model: TypeModel, *, fold: int | None = None, thres
     its actors that verb's subjects and its recipients its objects, resolved as for
     pattern events, so a sentence with no resolved actor yields nothing.
     """
-    from dyad.events.code import Candidate, Dropped, _future, _hypothetical, _negated
-    from dyad.events.instruments import refine as refine_by_instrument
-    from dyad.events.patterns import VerbPattern
-
     text = sent.text.strip()
     if not text or text.endswith("?"):
         return None
     pred = model.predict(text, fold=fold)
-    if pred.label == NONE or pred.probability < (THRESHOLD if threshold is None else threshold):
+    if pred.label == NONE or pred.probability < threshold:
         return None
     tok, speaker = _event_verb(sent, coder.patterns)
     code = DEFAULT_CODES[pred.label]
@@ -226,9 +223,9 @@ def model_event(coder, sent, model: TypeModel, *, fold: int | None = None, thres
     ev = coder._build(cand, code, modality, name, {}, sent)
     if ev is None:
         return None
-    if not (_resolved(ev.actors) and (_resolved(ev.recipients) if STRICT else ev.recipients)):
+    if not (_resolved(ev.actors) and ev.recipients):
         # the patterns' silence is often right; the model speaks only for a clear dyad
-        coder.dropped.append(Dropped(tok.text, code, f"model: {pred.label} but no resolved actor and recipient"))
+        coder.dropped.append(Dropped(tok.text, code, f"model: {pred.label} but no resolved actor or no recipient"))
         return None
     if pred.label == "ASSAULT":
         if _armed(ev.recipients):
