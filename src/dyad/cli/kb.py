@@ -44,3 +44,47 @@ def check_command(
     summary = f"{what}: {len(errors)} error{'s' * (len(errors) != 1)}, {n_warn} warning{'s' * (n_warn != 1)}"
     Console().print(summary, markup=False, highlight=False, soft_wrap=True)
     raise typer.Exit(1 if errors else 0)
+
+
+@kb_app.command("coverage")
+def coverage_command(
+    kb: List[Path] = typer.Option(None, "--kb", help="Knowledge-base files to add (CSV or YAML)."),
+    since: str = typer.Option("2000-01-01", help="First day measured (YYYY-MM-DD)."),
+    until: str = typer.Option("", help="Last day measured (default: the day the packaged table is kept to)."),
+    country: List[str] = typer.Option(None, "--country", "-c", help="Countries (ISO-3) to measure; default: the 89 newsworthy states."),
+    gaps: bool = typer.Option(False, "--gaps", help="List each uncovered period."),
+) -> None:
+    """How completely office holders cover heads of state and government, foreign and defence
+    ministers and armed-forces chiefs, country by country (share of days with a known holder)."""
+    from datetime import date
+
+    from dyad.actors.coverage import FAMILIES, KB_AS_OF, NEWSWORTHY, coverage, packaged_persons
+
+    try:
+        lo = date.fromisoformat(since)
+        hi = date.fromisoformat(until) if until else KB_AS_OF
+    except ValueError as exc:
+        raise typer.BadParameter(f"bad date: {exc}") from None
+    countries = [c.upper() for c in country] if country else list(NEWSWORTHY)
+    rows = coverage(packaged_persons(tuple(str(p) for p in kb or ())), since=lo, until=hi, countries=countries)
+    out = Console()
+    short = {"head_of_state": "state", "head_of_government": "govt", "foreign_minister": "foreign",
+             "defence_minister": "defence", "military_chief": "military"}
+    out.print("country  " + "  ".join(f"{short[f]:>8}" for f in FAMILIES), markup=False, highlight=False)
+    by_country: dict[str, dict[str, object]] = {}
+    for r in rows:
+        by_country.setdefault(r.country, {})[r.family] = r
+    full = 0
+    for c, fams in by_country.items():
+        cells = "  ".join(f"{fams[f].share:>8.3f}" for f in FAMILIES)
+        out.print(f"{c:<7}  {cells}", markup=False, highlight=False)
+        if all(fams[f].share >= 0.999 for f in FAMILIES):
+            full += 1
+        if gaps:
+            for f in FAMILIES:
+                for a, b in fams[f].gaps:
+                    out.print(f"    {short[f]}: no holder {a} .. {b}", markup=False, highlight=False)
+    means = "  ".join(f"{sum(by_country[c][f].share for c in by_country) / len(by_country):>8.3f}" for f in FAMILIES)
+    out.print(f"{'mean':<7}  {means}", markup=False, highlight=False)
+    out.print(f"{full} of {len(by_country)} countries have all five offices covered {lo} .. {hi}",
+              markup=False, highlight=False)
