@@ -299,3 +299,19 @@ def test_refresh_unidentified_attackers_fit_a_named_group(store, make_article, m
     got = store.cluster_assignments()
     cluster = {k: got[(e.event_id, 0, 0)] for k, e in events.items()}
     assert cluster["a"] in (cluster["b"], cluster["c"]) and cluster["b"] != cluster["c"]
+
+
+def test_refresh_an_organisations_ministers_are_the_organisation(store, make_article, make_event):
+    """"G7 foreign ministers" (IGOGOVGOS) and "the G7" (IGOGOS) urging Russia the same day are
+    one statement; another organisation (IGOGSS) is not the same actor."""
+    day = "2024-03-05"
+    texts = {"a": "G7 ministers urged Russia.", "b": "The G7 urged Russia.", "c": "The G77 urged Russia."}
+    arts = {k: make_article(k, t, day, source=k) for k, t in texts.items()}
+    actors = {"a": ("G7 ministers", "IGO", "GOVGOS"), "b": ("The G7", "IGO", "GOS"), "c": ("The G77", "IGO", "GSS")}
+    events = {k: make_event(a, "112", trigger="urged", actor=actors[k], recipient=("Russia", "RUS", None))
+              for k, a in arts.items()}
+    store.add_coded([(arts[k], [events[k]]) for k in arts])
+    refresh(store)
+    got = store.cluster_assignments()
+    cluster = {k: got[(e.event_id, 0, 0)] for k, e in events.items()}
+    assert cluster["a"] == cluster["b"] != cluster["c"]

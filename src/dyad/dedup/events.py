@@ -38,7 +38,10 @@ passes over a block:
    article (original) that fits, dated within their period (``pub``: up to
    ``pub_lag_days`` before publication); else ``pub`` reports join the nearest
    dated cluster up to ``pub_lag_days`` before publication, else an undated
-   cluster of reports published within ``pub_lag_days``; ``month`` and ``range``
+   cluster of reports published within ``pub_lag_days`` (an undated report whose
+   sectors fit no cluster of its own article still joins the one there that has one
+   side the same: an article names "the authorities" and "the hostages" of one
+   threat; both sides different are two events); ``month`` and ``range``
    reports join the one cluster inside their period, or, when there are
    several, the one dated up to ``pub_lag_days`` before their publication; none
    when that is still ambiguous.
@@ -216,7 +219,14 @@ def cluster_reports(reports: Mapping[str, np.ndarray], settings: ClusterSettings
         chosen = None
         # the one day cluster of the same article that fits, inside the report's period
         first, last = (pub[k] - lag, pub[k]) if precision[k] == PUB else (l, min(h, pub[k]))
-        same = [cl for cl in in_article.get((b, article[k]), ()) if first <= cl[_DAY] <= last and fits(cl, a, r, p, c)]
+        own = [cl for cl in in_article.get((b, article[k]), ()) if first <= cl[_DAY] <= last]
+        same = [cl for cl in own if fits(cl, a, r, p, c)]
+        if not same and precision[k] == PUB:
+            # an article's undated statements of one type between the same countries, with one
+            # side the same, are one event however each sentence names the other ("the
+            # authorities", "the hostages"); with both sides different they are not
+            same = [cl for cl in own
+                    if fits(cl, 0, 0, p, c) and (cl[_A] == a or cl[_R] == r)]
         if len(same) == 1:
             chosen = same[0]
             join(chosen, a, r, p, c, weight[k], pub[k])
@@ -234,6 +244,7 @@ def cluster_reports(reports: Mapping[str, np.ndarray], settings: ClusterSettings
             if chosen is None:
                 chosen = new(k, False)
                 by_day.setdefault((b, d), []).append(chosen)
+                in_article.setdefault((b, article[k]), []).append(chosen)
             else:
                 join(chosen, a, r, p, c, weight[k], pub[k])
         else:

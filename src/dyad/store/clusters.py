@@ -141,10 +141,13 @@ class DedupInputs:
 _SWAPPED = "((list_contains($symmetric, etype) AND a_key > r_key) OR (a_key = '' AND r_key <> ''))"
 
 # For matching, rebels, insurgents and separatists are one sector: coders (and outlets) name
-# one armed group all three ways. Codes are 3-letter units.
+# one armed group all three ways; and an organisation's member governments are the
+# organisation ("G7 foreign ministers" is the G7: IGOGOVGOS matches IGOGOS). Codes are
+# 3-letter units.
 _MACROS = """
 CREATE OR REPLACE TEMP MACRO armed_groups(code) AS array_to_string(list_transform(
-    range(0, length(code), 3),
+    list_filter(range(0, length(code), 3),
+                i -> NOT (i > 0 AND left(code, 3) = 'IGO' AND substr(code, i + 1, 3) = 'GOV')),
     i -> CASE substr(code, i + 1, 3) WHEN 'INS' THEN 'REB' WHEN 'SEP' THEN 'REB' ELSE substr(code, i + 1, 3) END), '')
 """
 
