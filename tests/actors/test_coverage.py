@@ -59,6 +59,35 @@ def test_coverage_counts_days_and_reports_gaps():
     assert rows["defence_minister"].gaps == [(date(2000, 1, 1), date(2000, 12, 31))]
 
 
+def test_vacant_days_are_left_out():
+    persons = [_p("president", date(1999, 1, 1), date(2000, 3, 31), name="A"),
+               _p("president", date(2000, 7, 1), None, name="B")]
+    vacant = {("XXA", "head_of_state"): [(date(2000, 4, 1), date(2000, 6, 30))]}
+    rows = {r.family: r for r in coverage(persons, since=date(2000, 1, 1), until=date(2000, 12, 31),
+                                          countries=["XXA"], vacant=vacant)}
+    assert rows["head_of_state"].share == 1.0 and rows["head_of_state"].gaps == []
+    # without the vacancy the same table has a gap of 91 days
+    rows = {r.family: r for r in coverage(persons, since=date(2000, 1, 1), until=date(2000, 12, 31),
+                                          countries=["XXA"], vacant={})}
+    assert rows["head_of_state"].gaps == [(date(2000, 4, 1), date(2000, 6, 30))]
+    assert rows["head_of_state"].share == pytest.approx(275 / 366)
+    # an office that never existed counts as fully covered, not as a division by zero
+    never = {("XXA", "military_chief"): [(date.min, date.max)]}
+    rows = {r.family: r for r in coverage([], since=date(2000, 1, 1), until=date(2000, 12, 31),
+                                          countries=["XXA"], vacant=never)}
+    assert rows["military_chief"].share == 1.0 and rows["foreign_minister"].share == 0.0
+
+
+def test_packaged_vacancies_are_valid():
+    from dyad.actors.coverage import vacant_periods
+
+    vac = vacant_periods()
+    assert vac, "offices_vacant.csv is empty"
+    for (country, family), spans in vac.items():
+        assert country in NEWSWORTHY and family in FAMILIES
+        assert all(lo <= hi for lo, hi in spans)
+
+
 def test_president_covers_government_only_where_presidential():
     persons = [_p("president", date(1990, 1, 1), None, country="USA"),
                _p("president", date(1990, 1, 1), None, country="DEU")]
@@ -86,10 +115,11 @@ def test_cli_prints_table_and_gaps():
 
 
 # The packaged table's promise: for most of the newsworthy states, every one of the five offices
-# is known on (nearly) every day since 2000. Raised as the table grows; never lowered.
-FULL_COUNTRIES_FLOOR = 0
-FAMILY_MEAN_FLOOR = {"head_of_state": 0.78, "head_of_government": 0.69, "foreign_minister": 0.42,
-                     "defence_minister": 0.26, "military_chief": 0.17}
+# is known on (nearly) every day since 2000 (days an office did not exist or stood vacant left
+# out). Issue #4 asks for at least 80 countries. Raised as the table grows; never lowered.
+COUNTRIES_AT_95_FLOOR = 72
+FAMILY_MEAN_FLOOR = {"head_of_state": 0.999, "head_of_government": 0.999, "foreign_minister": 0.99,
+                     "defence_minister": 0.98, "military_chief": 0.93}
 
 
 def test_packaged_coverage_floor():
@@ -101,5 +131,5 @@ def test_packaged_coverage_floor():
     by_country: dict[str, list[float]] = {}
     for r in rows:
         by_country.setdefault(r.country, []).append(r.share)
-    full = sum(all(s >= 0.98 for s in shares) for shares in by_country.values())
-    assert full >= FULL_COUNTRIES_FLOOR
+    near = sum(all(s >= 0.95 for s in shares) for shares in by_country.values())
+    assert near >= COUNTRIES_AT_95_FLOOR

@@ -137,3 +137,32 @@ def test_kb_yaml_errors_name_the_file_and_line(tmp_path, text, message):
     extra.write_text(text, encoding="utf-8")
     with pytest.raises(DataError, match=message):
         load_kb((str(extra),))
+
+
+def test_kb_user_rows_replace_only_the_same_office(tmp_path):
+    """A user file corrects a term of one office without dropping the person's other offices,
+    and two offices held at once in the same file both stay."""
+    from datetime import date
+
+    extra = tmp_path / "persons.csv"
+    extra.write_text(
+        "name,aliases,country,sector,office,start,end,provenance\n"
+        "Amina Okoro-Test,Okoro-Test,KEN,GOV,prime minister,2010-01-01,2014-01-01,test\n"
+        "Amina Okoro-Test,Okoro-Test,KEN,MIL,defence minister,2012-01-01,2013-01-01,test\n"
+        "Amina Okoro-Test,Okoro-Test,KEN,GOV,prime minister,2010-01-01,2015-06-01,test correction\n",
+        encoding="utf-8",
+    )
+    kb = load_kb((str(extra),))
+    key = phrase_key("Amina Okoro-Test")
+    terms = sorted((p.office, p.end) for p in kb.persons[key])
+    # the file's own rows never replace each other: both prime-minister rows and the defence row
+    assert ("defence minister", date(2013, 1, 1)) in terms
+    assert ("prime minister", date(2015, 6, 1)) in terms
+    # a user row replaces the packaged term of the same office it overlaps, not the others
+    wd = tmp_path / "putin.csv"
+    wd.write_text("name,aliases,country,sector,office,start,end,provenance\n"
+                  "Vladimir Putin,Putin,RUS,GOV,president,2012-05-07,,test\n", encoding="utf-8")
+    kb2 = load_kb((str(wd),))
+    offices = {p.office for p in kb2.persons[phrase_key("Vladimir Putin")]}
+    assert "prime minister" in offices and "president" in offices
+    assert kb2.person(phrase_key("Putin"), date(2010, 6, 1)).office == "prime minister"

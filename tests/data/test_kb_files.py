@@ -298,7 +298,7 @@ def test_persons_aliases_are_unambiguous_within_a_country_at_a_time():
 def test_persons_required_examples():
     table = {(r["name"], r["office"], r["start"], r["end"], r["sector"]) for r in rows("persons.csv")}
     assert ("Valery Gerasimov", "chief of the general staff", "2012-11-09", "", "MIL") in table
-    assert ("Sergei Shoigu", "defence minister", "2012-11-06", "2024-05-12", "MIL") in table
+    assert ("Sergei Shoigu", "defence minister", "2012-11-06", "2024-05-14", "MIL") in table
     assert ("Sergei Shoigu", "secretary of the security council", "2024-05-12", "", "GOV") in table
     assert (
         "Zubair Mahmood Hayat", "chairman joint chiefs of staff committee", "2016-11-29", "2019-11-27", "MIL"

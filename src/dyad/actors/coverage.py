@@ -47,15 +47,19 @@ NEWSWORTHY = (
 # (start, end); None for open.
 STATE_HEADS_GOVERNMENT: dict[str, tuple[tuple[Date | None, Date | None], ...]] = {
     **{c: ((None, None),) for c in (
-        "USA MEX BRA ARG COL VEN CHL PER IDN PHL NGA ZAF IRN ERI SSD CYP AFG"
+        "USA MEX BRA ARG COL VEN CHL PER IDN PHL NGA ZAF IRN ERI SSD CYP AFG OMN"
     ).split()},
+    # Switzerland's Federal Council governs as a body, chaired by the President of the Confederation
+    "CHE": ((None, None),),
+    "PSE": ((None, Date(2003, 4, 30)),),  # Arafat, before the first prime minister
+    "SYR": ((Date(2025, 3, 29), None),),  # the transitional constitution has no prime minister
+    "MMR": ((Date(2011, 3, 30), Date(2021, 2, 1)),),  # the 2008 constitution's president heads the government
     "CUB": ((None, Date(2019, 12, 21)),),
     "KEN": ((None, Date(2008, 4, 17)), (Date(2013, 4, 9), None)),
     "ZWE": ((None, Date(2009, 2, 11)), (Date(2013, 8, 22), None)),
     "TUR": ((Date(2018, 7, 9), None),),
     "SAU": ((None, Date(2022, 9, 27)),),
     "SDN": ((None, Date(2017, 3, 2)),),
-    "OMN": ((None, Date(2025, 1, 1)),),
     "COD": ((None, Date(2007, 2, 5)),),
 }
 
@@ -71,7 +75,7 @@ _HOS_EXACT = {
     "president of the state affairs commission", "chairman of the state affairs commission",
     "governor-general", "chairman of the state council", "president of the council of state",
 }
-_HOG_EXACT = {"prime minister", "premier", "chancellor", "taoiseach", "chief adviser",
+_HOG_EXACT = {"prime minister", "premier", "chancellor", "taoiseach", "chief adviser", "chief executive",
               "president of the government", "chairman of the council of ministers",
               "secretary of the general people's committee"}
 _QUALIFIERS = ("acting ", "interim ", "transitional ", "caretaker ")
@@ -80,7 +84,8 @@ _QUALIFIERS = ("acting ", "interim ", "transitional ", "caretaker ")
 def office_family(office: str) -> str | None:
     """Which of :data:`FAMILIES` an office belongs to, or None ("deputy" offices belong to none)."""
     o = " ".join(office.lower().replace("defense", "defence").split())
-    if not o or any(w in o for w in ("deputy", "vice ", "spokes", "former", "shadow", "assistant")):
+    if not o or any(w in o for w in ("deputy", "vice ", "spokes", "former", "shadow", "assistant", "intelligence",
+                                         "civil service")):
         return None
     for q in _QUALIFIERS:
         if o.startswith(q):
@@ -96,7 +101,8 @@ def office_family(office: str) -> str | None:
     if ("defence minister" in o or "defence secretary" in o or "secretary of defence" in o
             or o in ("minister of defence", "minister of the armed forces", "secretary of national defence",
                      "minister of national defence", "people's armed forces minister",
-                     "minister of the people's armed forces", "minister of armed forces")):
+                     "minister of the people's armed forces", "minister of armed forces")
+            or "minister" in o and "defence affairs" in o):
         return "defence_minister"
     if (o.startswith(("chief of the general staff", "chief of general staff", "chief of the defence",
                       "chief of defence", "chairman of the joint chiefs", "chairman joint chiefs",
@@ -108,8 +114,9 @@ def office_family(office: str) -> str | None:
                       "commander-in-chief of the royal thai army", "commander-in-chief of defence services",
                       "commander-in-chief of the armed forces", "commander of the armed forces",
                       "chief of staff of the israel defense forces", "chief of staff of the idf",
-                      "chairman of the central military commission"))
-            or o.startswith("commander of the") and "armed forces" in o
+                      "chairman of the central military commission", "chairman of the joint staff council",
+                      "chief of the joint command", "commander of the joint command"))
+            or o.startswith("commander of the") and ("armed forces" in o or "defence forces" in o)
             or o.startswith("commander-in-chief of the") and ("armed forces" in o or "army" in o)
             or o.startswith("chief of staff of the") and ("armed forces" in o or "army" in o)):
         return "military_chief"
@@ -136,11 +143,29 @@ def _merge(spans: Iterable[tuple[Date, Date]]) -> list[tuple[Date, Date]]:
     return out
 
 
+def vacant_periods() -> dict[tuple[str, str], list[tuple[Date, Date]]]:
+    """``(country, family) -> [(first, last day)]`` when the office did not exist or stood vacant
+    (package data ``offices_vacant.csv``; an open start or end is unbounded)."""
+    from dyad.actors.kb import read_rows
+    from dyad.data import DATA_DIR
+
+    out: dict[tuple[str, str], list[tuple[Date, Date]]] = {}
+    for _, row in read_rows(DATA_DIR / "offices_vacant.csv"):
+        lo = Date.fromisoformat(row["start"]) if row["start"] else Date.min
+        hi = Date.fromisoformat(row["end"]) if row["end"] else Date.max
+        out.setdefault((row["country"], row["family"]), []).append((lo, hi))
+    return out
+
+
 def coverage(persons: Iterable[Person], *, since: Date = Date(2000, 1, 1), until: Date = KB_AS_OF,
-             countries: Iterable[str] = NEWSWORTHY) -> list[Coverage]:
+             countries: Iterable[str] = NEWSWORTHY,
+             vacant: dict[tuple[str, str], list[tuple[Date, Date]]] | None = None) -> list[Coverage]:
     """The :class:`Coverage` of each country and office family (unknown start dates count as
-    uncovered, an empty end as in office until ``until``)."""
+    uncovered, an empty end as in office until ``until``). Days on which the office did not
+    exist or stood vacant (``vacant``, default :func:`vacant_periods`) are left out of the count."""
     wanted = list(countries)
+    if vacant is None:
+        vacant = vacant_periods()
     spans: dict[tuple[str, str], list[tuple[Date, Date]]] = {}
     seen: set[tuple] = set()
     for p in persons:
@@ -160,13 +185,18 @@ def coverage(persons: Iterable[Person], *, since: Date = Date(2000, 1, 1), until
                 glo, ghi = max(lo, a or Date.min), min(hi, b or Date.max)
                 if glo <= ghi:
                     spans.setdefault((p.country, "head_of_government"), []).append((glo, ghi))
-    total = (until - since).days + 1
+    def days(merged: list[tuple[Date, Date]]) -> int:
+        return sum((b - a).days + 1 for a, b in merged)
+
     out = []
     for country in wanted:
         for fam in FAMILIES:
             raw = spans.get((country, fam), [])
-            merged = _merge(raw)
-            covered = sum((b - a).days + 1 for a, b in merged)
+            off = _merge((max(a, since), min(b, until)) for a, b in vacant.get((country, fam), ())
+                         if max(a, since) <= min(b, until))
+            merged = _merge(raw + off)
+            total = (until - since).days + 1 - days(off)
+            covered = days(merged) - days(off)
             gaps, cursor = [], since
             for a, b in merged:
                 if a > cursor:
@@ -174,7 +204,7 @@ def coverage(persons: Iterable[Person], *, since: Date = Date(2000, 1, 1), until
                 cursor = max(cursor, Date.fromordinal(b.toordinal() + 1))
             if cursor <= until:
                 gaps.append((cursor, until))
-            out.append(Coverage(country, fam, covered / total, gaps, len(raw)))
+            out.append(Coverage(country, fam, covered / total if total > 0 else 1.0, gaps, len(raw)))
     return out
 
 

@@ -125,6 +125,7 @@ class Person:
     office: str
     start: Date | None
     end: Date | None
+    head: bool = False  # head of state or government: that office counts when several are held at once
 
     def holds_on(self, day: Date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
@@ -186,8 +187,9 @@ class KnowledgeBase:
             return None
         current = [p for p in rows if p.holds_on(day)]
         if current:
-            # on the day one office ends and the next begins, the new one counts
-            return max(current, key=lambda p: p.start or Date.min)
+            # a head of state or government who also holds a ministry is the head; otherwise, and
+            # on the day one office ends and the next begins, the newest office counts
+            return max(current, key=lambda p: (p.head, p.start or Date.min))
         # Out of office on that day: the person is still known; a former office-holder is ELI.
         past = [p for p in rows if p.end and p.end < day]
         if past:
@@ -304,6 +306,13 @@ def _add_sectors(kb: KnowledgeBase, rows, where: str, overwrite: bool) -> None:
 
 
 def _add_persons(kb: KnowledgeBase, rows, where: str, overwrite: bool) -> None:
+    from dyad.actors.coverage import office_family
+
+    def same_office(a: Person, b: Person) -> bool:
+        fa, fb = office_family(a.office), office_family(b.office)
+        return fa == fb if fa or fb else a.office.lower() == b.office.lower()
+
+    added: set[int] = set()  # this file's own rows never replace each other
     for n, row in rows:
         try:
             person = Person(
@@ -313,6 +322,7 @@ def _add_persons(kb: KnowledgeBase, rows, where: str, overwrite: bool) -> None:
                 office=row.get("office", ""),
                 start=parse_partial_date(row.get("start", "")),
                 end=parse_partial_date(row.get("end", ""), end=True),
+                head=office_family(row.get("office", "")) in ("head_of_state", "head_of_government"),
             )
         except DataError as exc:
             raise DataError(f"{where}:{n}: {exc}") from None
@@ -321,10 +331,13 @@ def _add_persons(kb: KnowledgeBase, rows, where: str, overwrite: bool) -> None:
         for key in keys:
             held = kb.persons[key]
             if overwrite:
-                # a user row replaces the packaged terms of the same person that it overlaps
-                held[:] = [p for p in held if p.name != person.name or not _overlap(p, person)]
+                # a user row replaces the earlier terms of the same person in the same office
+                # that it overlaps (a corrected date); the person's other offices stay
+                held[:] = [p for p in held if id(p) in added or p.name != person.name
+                           or not same_office(p, person) or not _overlap(p, person)]
             if person not in held:
                 held.append(person)
+                added.add(id(person))
             kb._start("persons", key)
 
 
