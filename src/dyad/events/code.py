@@ -51,6 +51,34 @@ LINK_DEPS = {"xcomp", "ccomp", "conj", "advcl", "pcomp", "dobj", "pobj", "prep",
              "parataxis", "npadvmod", "attr", "oprd", "amod"}
 
 
+ALLIED_WORDS = frozenset({"allies", "partners", "coalition"})
+
+
+def _together(ev, sent) -> bool:
+    """A show of force that is an exercise with others: actors of two countries ("Jordan and
+    the US"), "joint" drills, allies as actors, or a partner after "with" ("drills with Japan")."""
+    mine = {a.country for a in ev.actors if a.country}
+    if len(mine) >= 2:
+        return True
+    if any(a.text and a.text.lower().split()[-1] in ALLIED_WORDS for a in ev.actors):
+        return True
+    if any(t.lower_ in ("joint", "combined", "multinational") and t.dep_ == "amod" for t in sent):
+        return True
+    return any(r.country and r.country not in mine and _after_with(r, sent) for r in ev.recipients)
+
+
+def _after_with(entity, sent) -> bool:
+    """Whether the entity's first token hangs (within a few steps) on the preposition "with"."""
+    tok = next((t for t in sent if t.idx <= entity.span[0] < t.idx + len(t.text)), None)
+    for _ in range(4):
+        if tok is None or tok.head is tok:
+            return False
+        if tok.dep_ == "pobj" and tok.head.lower_ == "with":
+            return True
+        tok = tok.head
+    return False
+
+
 @dataclass(slots=True)
 class Candidate:
     token: object  # the trigger's head token
@@ -908,7 +936,7 @@ class SentenceCoder:
                 events.append(ev)
         for ev in events:
             ev.cameo = refine_by_instrument(ev.cameo, sent)  # "killed ... in an airstrike": 195
-            if ev.cameo == "150" and len({a.country for a in ev.actors if a.country}) >= 2:
+            if ev.cameo == "150" and _together(ev, sent):
                 ev.cameo = "062"  # "Jordan and the US began military exercises": exercising together
             if ev.cameo in CROWD_VIOLENCE and any(a.text.lower().split()[-1] in CROWD_WORDS for a in ev.actors if a.text):
                 ev.cameo = "145"  # "protesters clashed with police": a violent protest, a riot
