@@ -225,3 +225,15 @@ def test_code_background_event_is_not_counted_again(code):
 def test_code_protest_purpose_is_no_second_event(code):
     evs = code("Farmers blocked highways near Warsaw to press their demands for protection from grain imports.")
     assert [e.cameo for e in evs] == ["144"], evs
+
+
+def test_code_their_ties_makes_the_subjects_each_others_recipients(code):
+    # "their ties" names no third party: each subject acts on the other (one report
+    # per direction is what the store's dyads expect); "its ties with China" names China
+    evs = code("Ghana and Togo strengthened their ties during a summit in Accra.")
+    sides = {(a.country, r.country) for e in evs for a in e.actors for r in e.recipients}
+    assert ("GHA", "TGO") in sides or ("TGO", "GHA") in sides, evs
+    assert not any(a == r for a, r in sides)
+    evs = code("Chile and Peru praised each other's handling of the border crisis.")
+    sides = {(a.country, r.country) for e in evs for a in e.actors for r in e.recipients}
+    assert ("CHL", "PER") in sides, evs

@@ -51,6 +51,23 @@ LINK_DEPS = {"xcomp", "ccomp", "conj", "advcl", "pcomp", "dobj", "pobj", "prep",
              "parataxis", "npadvmod", "attr", "oprd", "amod"}
 
 
+RECIPROCAL_NOUNS = frozenset({"tie", "ties", "relation", "relations", "relationship", "partnership", "friendship",
+                              "cooperation", "co-operation", "alliance", "bond", "link"})
+
+
+def _reciprocal(tok) -> bool:
+    """An object that names the subjects' bond with each other: "their ties", "bilateral
+    relations", "each other", "one another"."""
+    if tok.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in tok.children):
+        return True
+    if tok.lower_ in ("other", "another") and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("each", "one"):
+        return True
+    if any(c.dep_ == "poss" and c.lower_ in ("other", "another") and _reciprocal(c) for c in tok.children):
+        return True  # "each other's handling of the crisis"
+    return (tok.lemma_.lower() in RECIPROCAL_NOUNS or tok.lower_ in RECIPROCAL_NOUNS) and any(
+        c.lower_ in ("their", "bilateral", "mutual") for c in tok.children)
+
+
 ALLIED_WORDS = frozenset({"allies", "partners", "coalition"})
 
 
@@ -1043,13 +1060,16 @@ class SentenceCoder:
             # "Russia said it would ...": "it" is the speaker
             actor_heads = self._subjects(c.speaker.token, by_tok) or actor_heads
         recip_heads = [h for h in recip_heads if not self._is_event_noun(h)]
+        mutual = any(_reciprocal(h) for h in recip_heads)
+        if mutual:  # "India and Mauritius upgraded their ties": each acts on the other
+            recip_heads = [h for h in recip_heads if not _reciprocal(h)]
         actors = self._entities(actor_heads)
         strong = [h for h in recip_heads if h.i not in self._weak]
         weak = [h for h in recip_heads if h.i in self._weak]
         recips = self._entities(strong) + [e for e in self._entities(weak) if e.country or e.sector or e.group]
         recips = [r for r in recips if all(r.span != a.span for a in actors)]
         how_pair = False
-        if c.sym and not recips and len(actors) >= 2:
+        if (c.sym or mutual) and not recips and len(actors) >= 2:
             actors, recips = actors[:1], actors[1:]
         if not actors and "pair" in c.pattern.flags:
             pair = self.resolver.registry.pair()
