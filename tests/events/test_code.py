@@ -237,3 +237,20 @@ def test_code_their_ties_makes_the_subjects_each_others_recipients(code):
     evs = code("Chile and Peru praised each other's handling of the border crisis.")
     sides = {(a.country, r.country) for e in evs for a in e.actors for r in e.recipients}
     assert ("CHL", "PER") in sides, evs
+
+
+@pytest.mark.parametrize("text, kept, not_kept", [
+    # the effect of a strike, and the "in protest of" that is its manner, are the strike
+    ("Dock workers began a strike that closed the port of Mombasa in protest of the arrest of their leaders.",
+     "14", ("17", "172")),
+    # a participle describing what is demanded is background
+    ("Farmers in Zimbabwe demanded the return of land seized by the army in the 1980s.", "10", ("17",)),
+    # what the captors "had" done before is background to what they announce now
+    ("The rebels said they would free the aid workers whom they had kidnapped in Darfur.", "0", ("18",)),
+    # the time or reason clause of another event
+    ("Kenya suspended flights to Somalia after one of its aircraft was hit by gunfire.", "16", ("19", "18")),
+])
+def test_code_background_clauses_are_not_counted_again(code, text, kept, not_kept):
+    evs = code(text)
+    assert any(e.cameo.startswith(kept) for e in evs), evs
+    assert not any(e.cameo.startswith(n) for e in evs for n in not_kept), evs

@@ -41,6 +41,7 @@ COMMAND_VERBS = {"order", "instruct", "direct", "command"}
 COMMAND_CODES = {"17", "16"}
 # Prepositions whose nominal object is another event's reason or time, and nouns that
 # introduce a reason ("in retaliation for"): such an event is background, not reported anew.
+BACKGROUND_MARKS = {"after", "since", "before", "because", "once", "until", "till"}
 BACKGROUND_PREPS = {"over", "against", "about", "after", "following", "amid", "despite", "since", "for"}
 REASON_NOUNS = {"retaliation", "response", "reprisal", "revenge", "protest", "reaction", "connection"}
 TOPIC_ROOTS = {"01", "02", "03", "04", "05", "06"}
@@ -857,6 +858,30 @@ class SentenceCoder:
                     host = by_tok.get(tok.head.head.i)  # "began a hunger strike to demand"
                 if host is not None and host.code and host.code[:2] == "14" and host.cls is None:
                     c.dropped = f"purpose of '{host.token.text}'"  # "blocked roads to press their demands"
+        coded = [c for c in cands if c.code and not c.dropped and c.governed_by is None]
+        for c in cands:
+            if c.dropped or c.governed_by is not None or not c.code:
+                continue
+            tok = c.token
+            others = [o for o in coded if o is not c]
+            if not others:
+                continue
+            if (c.kind == "noun" and tok.lemma_.lower() == "protest" and tok.dep_ == "pobj"
+                    and tok.head.lower_ == "in"):
+                c.dropped = "manner of another event"  # "a strike ... in protest of the arrests"
+            elif (c.kind == "verb" and tok.dep_ == "relcl" and self._is_event_noun(tok.head)
+                    and any(ch.dep_ == "nsubj" and ch.lower_ in ("that", "which") for ch in tok.children)):
+                c.dropped = f"effect of '{tok.head.text}'"  # "a general strike that shut down the city"
+            elif (c.kind == "verb" and tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG")
+                    and any(o.token.i != tok.head.i and tok.head in o.token.subtree for o in others)):
+                c.dropped = "describes an argument of another event"  # "the return of property seized by ..."
+            elif (c.kind == "verb" and tok.dep_ == "relcl" and _has_aux(tok, {"had"})
+                    and any(o.token.i not in {t.i for t in tok.subtree} for o in others)):
+                c.dropped = f"earlier, describes '{tok.head.text}'"  # "the hostages, whom they had taken before"
+            elif (c.kind == "verb" and tok.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS for m in tok.children)
+                    and tok.head.i in {o.token.i for o in others}):
+                c.dropped = f"time or reason of '{tok.head.text}'"  # "suspended aid after its vehicles were hit"
 
     # -- main ------------------------------------------------------------------------
     def code_sentence(self, sent) -> list[Event]:
