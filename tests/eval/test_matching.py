@@ -26,7 +26,8 @@ def test_zsp_type_merges_concede_and_retreat(event):
 
 
 @pytest.mark.parametrize("root,cls", [("01", 0), ("02", 0), ("03", 1), ("05", 1), ("06", 2), ("08", 2),
-                                      ("09", 3), ("13", 3), ("14", 4), ("20", 4), ("21", None), ("", None),
+                                      ("09", 3), ("13", 3), ("16", 3), ("14", 4), ("15", 4), ("17", 4),
+                                      ("20", 4), ("21", None), ("", None),
                                       ("xx", None)])
 def test_penta_class_by_root(root, cls):
     assert m.penta_class(root) == cls

@@ -254,3 +254,34 @@ def test_code_background_clauses_are_not_counted_again(code, text, kept, not_kep
     evs = code(text)
     assert any(e.cameo.startswith(kept) for e in evs), evs
     assert not any(e.cameo.startswith(n) for e in evs for n in not_kept), evs
+
+
+def test_code_statement_and_appeal_forms(code):
+    cases = [
+        ("The central bank of Kenya said it is skeptical about the new budget.", "012", "KEN", None),
+        ("Ghana's finance minister is optimistic about growth next year.", "013", "GHA", None),
+        ("The Chilean opposition said they agree with the president's proposal.", "019", "CHL", None),
+        ("The Chilean president wants Bolivia to reopen its border crossings.", "02", "CHL", "BOL"),
+        ("Two inspectors of the UN nuclear agency were expelled from Iran on Monday.", "1662", "IRN", "IGO"),
+    ]
+    for text, want, actor, recipient in cases:
+        evs = [e for e in code(text) if e.cameo.startswith(want)]
+        assert evs, (text, code(text))
+        assert any(a.country == actor for a in evs[0].actors), (text, evs)
+        if recipient:
+            assert any(r.country == recipient for r in evs[0].recipients), (text, evs)
+
+
+def test_code_claim_of_an_attack_is_also_a_claim_of_responsibility(code):
+    evs = code("The rebels claimed that they had attacked an army base near Goma.")
+    assert {e.cameo[:2] for e in evs} >= {"19", "01"}, evs
+    assert any(e.cameo == "015" for e in evs), evs
+    evs = code("Police claimed that the rebels had attacked an army base near Goma.")
+    assert not any(e.cameo == "015" for e in evs), evs  # the police claim nothing of their own
+
+
+def test_code_attack_from_a_place_is_by_that_place(code):
+    evs = code("Rockets were fired from Lebanon at northern Israel overnight.")
+    attack = only(evs, "19")
+    assert attack and attack[0].actors[0].country == "LBN", evs
+    assert all(r.country != "LBN" for r in attack[0].recipients), evs

@@ -137,6 +137,8 @@ def fill_recipients(event: Event, trigger, resolver: ActorResolver) -> bool:
     spans = [a.span for a in event.actors]
     doc = trigger.doc
     skip = _actor_tokens(event, trigger)
+    if root in _VIOLENT_ROOTS:  # where an attack came from is the attackers' side, not its target
+        skip |= {t.i for p in _from_preps(trigger) for t in p.subtree}
     scope = _scope(trigger, skip)
     found: list[tuple[tuple[int, int, int], list[Entity]]] = []
     for i, (pen, depth) in scope.items():
@@ -215,6 +217,29 @@ def _event_place(event: Event, trigger, resolver: ActorResolver) -> tuple[str, t
     return resolver.kb.country_on(found[0], resolver._day), found[1]
 
 
+def _from_preps(trigger) -> list:
+    """The "from" phrases of an attack: on its verb, or on the weapon ("a rocket fired from Gaza hit")."""
+    hosts = [trigger] + [a for s in trigger.children if s.dep_ in ("nsubj", "nsubjpass")
+                         for a in s.children if a.dep_ == "acl"]
+    return [p for h in hosts for p in h.children if p.dep_ == "prep" and p.lower_ == "from"]
+
+
+def _origin(trigger, resolver: ActorResolver) -> tuple[str, tuple[int, int], str] | None:
+    """(country, span, text) of the place an attack came from: "fired *from* Gaza", "launched
+    from Lebanese territory"."""
+    idx = resolver.index
+    for prep in _from_preps(trigger):
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            m = next((x for x in (idx.places.get(t.i) or idx.names.get(t.i) for t in obj.subtree) if x), None)
+            if m is not None and m.ref.country and m.ref.kind in _PLACE_KINDS:
+                doc = trigger.doc
+                span = (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text))
+                return resolver.kb.country_on(m.ref.country, resolver._day), span, resolver.text[span[0]:span[1]]
+    return None
+
+
 # Coercion only a state's authorities carry out: administrative sanctions, arrest and
 # detention, expulsion, repression (CAMEO 172-175); arrests are the police's.
 _AUTHORITY_CODES = ("172", "173", "174", "175")
@@ -231,7 +256,13 @@ def fill_located_attack(event: Event, trigger, resolver: ActorResolver) -> None:
     if root not in _VIOLENT_ROOTS and not authority:
         return
     place = _event_place(event, trigger, resolver)
+    origin = _origin(trigger, resolver) if not authority else None  # "fired at it *from the Gaza Strip*"
     if place is None:
+        if origin is not None and not any(_named(a) for a in event.actors):
+            for a in event.actors or []:
+                if not a.sector or a.sector == "UAF":
+                    a.country, a.sector = origin[0], "UAF"
+                    a.how = a.how + "+place" if a.how != "none" else "place"
         return
     country, where = place
     where_text = resolver.text[where[0]:where[1]]
@@ -244,10 +275,11 @@ def fill_located_attack(event: Event, trigger, resolver: ActorResolver) -> None:
         unnamed = [a for a in event.actors if not a.sector or a.sector == "UAF"]
         if unnamed or not event.actors:
             if not unnamed:
-                unnamed = [Entity(where_text, where)]  # nobody named: the place's attackers
+                text, span = (origin[2], origin[1]) if origin else (where_text, where)
+                unnamed = [Entity(text, span)]  # nobody named: the attackers of the place (of origin)
                 event.actors = unnamed + event.actors
             for a in unnamed:
-                a.country, a.sector = country, "UAF"
+                a.country, a.sector = (origin[0] if origin else country), "UAF"
                 a.how = a.how + "+place" if a.how != "none" else "place"
     if not any(_resolved(r) for r in event.recipients):
         event.recipients = [Entity(where_text, where, country=country, sector="CVL", how="place")]

@@ -45,6 +45,7 @@ BACKGROUND_MARKS = {"after", "since", "before", "because", "once", "until", "til
 BACKGROUND_PREPS = {"over", "against", "about", "after", "following", "amid", "despite", "since", "for"}
 REASON_NOUNS = {"retaliation", "response", "reprisal", "revenge", "protest", "reaction", "connection"}
 TOPIC_ROOTS = {"01", "02", "03", "04", "05", "06"}
+CLAIM_VERBS = {"claim", "admit", "acknowledge", "boast"}
 GOVERNING = {"intent", "appeal", "demand", "threat", "refuse", "attempt"}
 OBLIGATION_AUX = {"must", "should", "ought"}
 RESPONSIBLE_WORDS = {"responsible", "culpable", "guilty"}
@@ -114,9 +115,12 @@ class Candidate:
     recode_as: str | None = None  # "intent" or "refuse" when modality recodes it
     condition: object = None  # the "until"/"unless"/"if" clause a stated refusal or warning hangs on
     via_prep: str | None = None  # the pattern's object nouns were this preposition's object
+    as_class: str | None = None  # the class the sentence gives the verb ("wants X to go": an appeal)
 
     @property
     def cls(self) -> str | None:
+        if self.as_class:
+            return self.as_class
         return self.pattern.cls if isinstance(self.pattern, VerbPattern) else None
 
     @property
@@ -505,8 +509,9 @@ class SentenceCoder:
                     free = _predicate_particle(tok)
                     if free is not None:  # "let free the prisoners": "free" is no event of its own
                         consumed.update((free.i, free.head.i) if free.head.lemma_ == "go" else (free.i,))
-                if tok.pos_ == "ADJ" and p.cls != "intent":
-                    continue  # adjectives only govern ("willing to", "ready to")
+                if tok.pos_ == "ADJ" and p.cls != "intent" and not (
+                        "adj" in p.flags and tok.dep_ in ("ROOT", "acomp", "ccomp", "conj")):
+                    continue  # adjectives govern ("willing to", "ready to") or predicate ("is skeptical")
                 if p.cls == "light":
                     obj = _direct_object(tok)
                     if obj is None and _is_passive(tok):
@@ -775,6 +780,9 @@ class SentenceCoder:
                     _has_aux(c.token, {"to"}) and not any(m.dep_ in ("mark", "dobj") for m in c.token.children)
                     and _direct_object(gov.token) is None or _has_mark(c.token, {"for"})):
                 dep = "xcomp"  # "vowed to fight" parsed as a clause of purpose; "called for X to go"
+            if (cls == "intent" and dep == "ccomp" and _has_aux(c.token, {"to"})
+                    and any(ch.dep_ == "nsubj" for ch in c.token.children)):
+                gov.as_class = cls = "appeal"  # "Chile wants Bolivia to open its border": an appeal to Bolivia
             if cls in GOVERNING and dep in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "pobj"):
                 if gov.embedded is None:
                     gov.embedded = c
@@ -972,6 +980,19 @@ class SentenceCoder:
                 ev.cameo = self.patterns.recode("demand", code) or "100"
             if ev is not None:
                 events.append(ev)
+        for c, why in zip(cands, whys):
+            # "the rebels claimed they had attacked the base": besides the attack, a claim of
+            # responsibility (015) by the claimers, when the attackers are the claimers themselves
+            if why or c.cls != "speech" or c.token.lemma_.lower() not in CLAIM_VERBS:
+                continue
+            done = [o for o in cands if o.speaker is c and o.code and o.code[:2] >= "18" and not o.dropped
+                    and o.governed_by is None and any(s.lower_ in SPEAKER_PRONOUNS
+                                                      for s in _children(o.token, SUBJECT_DEPS))]
+            if done:
+                ev = self._build(c, "015", "asserted", c.pattern.name + ">responsibility", by_tok, sent,
+                                 recip_heads=self._objects(done[0]))
+                if ev is not None:
+                    events.append(ev)
         if not events:
             ev = self._statement(cands, sent, question, by_tok)
             if ev is not None:
@@ -1059,6 +1080,11 @@ class SentenceCoder:
                 actor_heads, noun_recips = self._noun_actors(c)
                 if recip_heads is None and noun_recips:
                     recip_heads = noun_recips
+            if recip_heads is None and c.as_class == "appeal":
+                # "wants Putin to act": the appeal is to the embedded clause's subject
+                recip_heads = [h for x in c.token.children if x.dep_ == "ccomp"
+                               for h in _conjuncts(next((s for s in x.children if s.dep_ == "nsubj"), x))
+                               if h.i != x.i] or None
             if recip_heads is None:
                 recip_heads = [h for h in self._objects(c) if not self._is_event_noun(h)]
                 emb = c.embedded
@@ -1075,8 +1101,11 @@ class SentenceCoder:
                 actor_heads, weapon = [], True
             elif c.kind == "noun" and not actor_heads and _weapon(c.tokens[-1]):
                 weapon = True
-            if c.kind != "noun" and not actor_heads and recip_heads and all(_weapon(h) for h in recip_heads):
-                recip_heads, weapon = [], True
+            if c.kind != "noun" and not actor_heads and recip_heads and any(_weapon(h) for h in recip_heads):
+                # "a mortar bomb was fired at the town": the bomb is no recipient, the town is
+                recip_heads, weapon = [h for h in recip_heads if not _weapon(h)], True
+            elif c.kind != "noun" and not actor_heads and any(_weapon(h) for h in _children(c.token, PASSIVE_SUBJ)):
+                weapon = True  # "a mortar bomb was fired at it": fired by someone unnamed
         if "inverse" in c.pattern.flags and c.kind == "verb":
             # "received aid from X": X gives; "received aid": the giver is not named
             givers = _prep_objects(c.token, frozenset({"from"}))
