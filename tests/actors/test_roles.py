@@ -109,9 +109,12 @@ def test_passive_subject_of_a_de_escalation_is_the_actor(code):
 
 
 def test_an_arrest_nobody_is_named_for_is_by_the_place_authorities(code):
+    ev = only(code("Two journalists were detained in Tanzania on Monday.", "2010-01-01"), "173")
+    assert codes(ev.actors) == [("TZA", "COP")]
+    assert ev.actors[0].how == "place"
+    # expelled *from* a country: that country expels, through its authorities
     ev = only(code("Two journalists were expelled from Tanzania on Monday.", "2010-01-01"), "174")
     assert codes(ev.actors) == [("TZA", "GOV")]
-    assert ev.actors[0].how == "place"
 
 
 def test_attack_in_a_place_the_gazetteer_does_not_know(code):

@@ -255,6 +255,12 @@ def fill_located_attack(event: Event, trigger, resolver: ActorResolver) -> None:
     authority = event.cameo.startswith(_AUTHORITY_CODES)
     if root not in _VIOLENT_ROOTS and not authority:
         return
+    if authority:
+        # "two journalists were expelled from Tanzania": a state that arrests or expels acts
+        # through its authorities
+        for a in event.actors:
+            if a.country and not a.sector and not a.group and a.country != "IGO":
+                a.sector = "COP" if event.cameo.startswith("173") else "GOV"
     place = _event_place(event, trigger, resolver)
     origin = _origin(trigger, resolver) if not authority else None  # "fired at it *from the Gaza Strip*"
     if place is None:
