@@ -285,3 +285,11 @@ def test_code_attack_from_a_place_is_by_that_place(code):
     attack = only(evs, "19")
     assert attack and attack[0].actors[0].country == "LBN", evs
     assert all(r.country != "LBN" for r in attack[0].recipients), evs
+
+
+def test_code_an_issued_decree_acts_through_its_issuer(code):
+    evs = code("Ghana's president signed a decree granting citizenship to 300 refugees.")
+    grant = only(evs, "08")
+    assert grant and grant[0].actors[0].country == "GHA", evs
+    evs = code("The EU granted the British government a three-month delay.")
+    assert only(evs, "080"), evs

@@ -45,6 +45,7 @@ BACKGROUND_MARKS = {"after", "since", "before", "because", "once", "until", "til
 BACKGROUND_PREPS = {"over", "against", "about", "after", "following", "amid", "despite", "since", "for"}
 REASON_NOUNS = {"retaliation", "response", "reprisal", "revenge", "protest", "reaction", "connection"}
 TOPIC_ROOTS = {"01", "02", "03", "04", "05", "06"}
+ISSUED_NOUNS = {"decree", "order", "statement", "declaration", "communique", "ordinance", "directive", "letter"}
 CLAIM_VERBS = {"claim", "admit", "acknowledge", "boast"}
 GOVERNING = {"intent", "appeal", "demand", "threat", "refuse", "attempt"}
 OBLIGATION_AUX = {"must", "should", "ought"}
@@ -595,6 +596,9 @@ class SentenceCoder:
             return self._subjects(head, cands)
         if tok.dep_ == "acomp":
             return self._subjects(head, cands)
+        if (tok.dep_ == "acl" and tok.tag_ == "VBG" and head.lemma_.lower() in ISSUED_NOUNS
+                and head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX")):
+            return self._subjects(head.head, cands)  # "signed a decree granting citizenship": the signer grants
         if tok.dep_ in ("conj", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX"):
             if tok.dep_ == "ccomp":
                 return []
