@@ -293,3 +293,16 @@ def test_code_an_issued_decree_acts_through_its_issuer(code):
     assert grant and grant[0].actors[0].country == "GHA", evs
     evs = code("The EU granted the British government a three-month delay.")
     assert only(evs, "080"), evs
+
+
+def test_code_out_of_the_question_refuses_what_it_names(code):
+    evs = code("The Cuban foreign minister said that reopening the embassy is out of the question.")
+    assert only(evs, "12"), evs
+    assert evs[0].actors[0].country == "CUB", evs
+
+
+def test_code_death_under_torture_is_an_assault_on_the_dead(code):
+    evs = code("A Kurdish journalist died under torture in a police station in Diyarbakir.")
+    hit = only(evs, "18")
+    assert hit and hit[0].recipients and hit[0].recipients[0].country == "TUR", evs
+    assert not code("An opposition leader died of cancer in Cairo.")

@@ -46,6 +46,7 @@ BACKGROUND_PREPS = {"over", "against", "about", "after", "following", "amid", "d
 REASON_NOUNS = {"retaliation", "response", "reprisal", "revenge", "protest", "reaction", "connection"}
 TOPIC_ROOTS = {"01", "02", "03", "04", "05", "06"}
 ISSUED_NOUNS = {"decree", "order", "statement", "declaration", "communique", "ordinance", "directive", "letter"}
+CAUSE_NOUNS = {"result", "consequence", "effect", "cause"}
 CLAIM_VERBS = {"claim", "admit", "acknowledge", "boast"}
 GOVERNING = {"intent", "appeal", "demand", "threat", "refuse", "attempt"}
 OBLIGATION_AUX = {"must", "should", "ought"}
@@ -294,11 +295,17 @@ def _pobj_lemmas(tok) -> dict[str, set[str]]:
     for host in _prep_hosts(tok, with_dobj=False):
         for c in host.children:
             if c.dep_ == "prep":
-                for o in c.children:
-                    if o.dep_ == "pobj":
-                        lem = out.setdefault(c.lower_, set())
-                        lem |= {o.lemma_.lower(), o.lower_}
-                        lem |= {m.lemma_.lower() for m in o.children if m.dep_ in ("compound", "amod")}
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+                if not objs:  # "out of the question": the object of the inner "of"
+                    objs = [o for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for o in p.children if o.dep_ == "pobj"]
+                objs += [o2 for o in objs if o.lemma_.lower() in CAUSE_NOUNS  # "as a result of torture"
+                         for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for o2 in p.children if o2.dep_ == "pobj"]
+                for o in objs:
+                    lem = out.setdefault(c.lower_, set())
+                    lem |= {o.lemma_.lower(), o.lower_}
+                    lem |= {m.lemma_.lower() for m in o.children if m.dep_ in ("compound", "amod")}
     return out
 
 
@@ -787,7 +794,7 @@ class SentenceCoder:
             if (cls == "intent" and dep == "ccomp" and _has_aux(c.token, {"to"})
                     and any(ch.dep_ == "nsubj" for ch in c.token.children)):
                 gov.as_class = cls = "appeal"  # "Chile wants Bolivia to open its border": an appeal to Bolivia
-            if cls in GOVERNING and dep in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "pobj"):
+            if cls in GOVERNING and dep in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "pobj", "csubj"):
                 if gov.embedded is None:
                     gov.embedded = c
                 c.governed_by = gov
@@ -1110,10 +1117,15 @@ class SentenceCoder:
                 recip_heads, weapon = [h for h in recip_heads if not _weapon(h)], True
             elif c.kind != "noun" and not actor_heads and any(_weapon(h) for h in _children(c.token, PASSIVE_SUBJ)):
                 weapon = True  # "a mortar bomb was fired at it": fired by someone unnamed
+        if "victim" in c.pattern.flags and c.kind == "verb":
+            # "a prisoner died under torture": the subject suffered it; who did it is not named
+            actor_heads, recip_heads = [], actor_heads
         if "inverse" in c.pattern.flags and c.kind == "verb":
             # "received aid from X": X gives; "received aid": the giver is not named
             givers = _prep_objects(c.token, frozenset({"from"}))
             actor_heads, recip_heads = givers, actor_heads
+        if c.speaker is not None and actor_heads and all(h.dep_ == "csubj" for h in actor_heads):
+            actor_heads = self._subjects(c.speaker.token, by_tok)  # "X said lifting the ban is out of the question"
         if c.speaker is not None and actor_heads and all(h.lower_ in SPEAKER_PRONOUNS for h in actor_heads):
             # "Russia said it would ...": "it" is the speaker
             actor_heads = self._subjects(c.speaker.token, by_tok) or actor_heads

@@ -15,7 +15,7 @@ from dyad.data import load_ontology, read_csv
 from dyad.errors import DataError
 
 CLASSES = {"intent", "appeal", "demand", "threat", "refuse", "speech", "light", "deny", "attempt", "accuse"}
-FLAGS = CLASSES | {"sym", "passive", "pair", "needprep", "inverse", "weapon", "adj"}
+FLAGS = CLASSES | {"sym", "passive", "pair", "needprep", "inverse", "weapon", "adj", "victim"}
 
 
 def _multi(value: str) -> frozenset[str]:
