@@ -306,3 +306,18 @@ def test_code_death_under_torture_is_an_assault_on_the_dead(code):
     hit = only(evs, "18")
     assert hit and hit[0].recipients and hit[0].recipients[0].country == "TUR", evs
     assert not code("An opposition leader died of cancer in Cairo.")
+
+
+@pytest.mark.parametrize("text, want, not_want", [
+    ("A Ugandan opposition leader launched a scathing attack on the government on Sunday.", "111", "19"),
+    ("The UN sent a team of experts to investigate the killings in Darfur.", "09", "042"),
+    ("A Nairobi court formally charged the former minister with corruption.", "112", "173"),
+    ("Japan has offered the Philippines a battalion of engineers and two transport helicopters.", "033", None),
+    ("Sweden reinforced its commitment to refugees in Lebanon with new funding.", None, "154"),
+])
+def test_code_words_for_force_and_purposes(code, text, want, not_want):
+    evs = code(text)
+    if want:
+        assert any(e.cameo.startswith(want) for e in evs), evs
+    if not_want:
+        assert not any(e.cameo.startswith(not_want) for e in evs), evs

@@ -46,6 +46,11 @@ BACKGROUND_PREPS = {"over", "against", "about", "after", "following", "amid", "d
 REASON_NOUNS = {"retaliation", "response", "reprisal", "revenge", "protest", "reaction", "connection"}
 TOPIC_ROOTS = {"01", "02", "03", "04", "05", "06"}
 ISSUED_NOUNS = {"decree", "order", "statement", "declaration", "communique", "ordinance", "directive", "letter"}
+VERBAL_ATTACK = {"scathing", "verbal", "blistering", "stinging", "withering", "sharp", "bitter", "personal",
+                 "rhetorical", "fierce", "vitriolic", "scorching"}
+ABSTRACT_TARGETS = {"proceeding", "proceedings", "law", "bill", "policy", "decision", "plan", "ruling", "report",
+                    "record", "claim", "inquiry", "investigation", "impeachment", "budget", "reform", "proposal",
+                    "idea", "industry", "media", "press", "judiciary", "democracy", "constitution", "deal"}
 CAUSE_NOUNS = {"result", "consequence", "effect", "cause"}
 CLAIM_VERBS = {"claim", "admit", "acknowledge", "boast"}
 GOVERNING = {"intent", "appeal", "demand", "threat", "refuse", "attempt"}
@@ -513,6 +518,10 @@ class SentenceCoder:
                 p, via = self._match_verb_via(tok)
                 if p is None:
                     continue
+                if p.code and not p.objects and tok.dep_ == "acl" and tok.tag_ == "VBN" and any(
+                        not q.code and q.cls is None and tok.head.lemma_.lower() in q.objects
+                        for q in self.patterns.verbs.get(tok.lemma_.lower(), ())):
+                    continue  # "a report released by the institute": the report is released, no one freed
                 if p.particle in PREDICATE_PARTICLES:
                     free = _predicate_particle(tok)
                     if free is not None:  # "let free the prisoners": "free" is no event of its own
@@ -877,6 +886,24 @@ class SentenceCoder:
                     host = by_tok.get(tok.head.head.i)  # "began a hunger strike to demand"
                 if host is not None and host.code and host.code[:2] == "14" and host.cls is None:
                     c.dropped = f"purpose of '{host.token.text}'"  # "blocked roads to press their demands"
+        for c in cands:
+            # "a scathing attack on the government", "led the attacks on the bill": words, not force
+            if c.kind in ("noun", "light") and c.code and c.code[:2] in ("18", "19") and c.tokens[-1].lemma_.lower() == "attack":
+                noun = c.tokens[-1]
+                said = any(m.dep_ == "amod" and m.lower_ in VERBAL_ATTACK for m in noun.children)
+                on = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "on"
+                      for o in p.children if o.dep_ == "pobj"]
+                if said or (on and all(o.lemma_.lower() in ABSTRACT_TARGETS for o in on)):
+                    c.code = "111"
+        for c in cands:
+            # "sent a team to investigate", "flew to Kabul to sign the accord": the purpose is the event
+            if (c.kind == "verb" and c.code and c.code[:3] in ("041", "042") and not c.dropped
+                    and c.governed_by is None):
+                purpose = [o for o in cands if o is not c and o.kind == "verb" and o.code and o.code[:2] != "04"
+                           and o.token.head.i == c.token.i and o.token.dep_ in ("advcl", "xcomp")
+                           and _has_aux(o.token, {"to"}) and not o.dropped]
+                if purpose:
+                    c.dropped = f"means of '{purpose[0].token.text}'"
         coded = [c for c in cands if c.code and not c.dropped and c.governed_by is None]
         for c in cands:
             if c.dropped or c.governed_by is not None or not c.code:
