@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import numpy as np
+import pytest
 
 from dyad.dedup.events import DAY, FIELDS, PERIOD, PUB, ClusterSettings, cluster_reports
 
@@ -202,24 +203,17 @@ def test_events_leader_is_a_report_of_the_cluster_and_empty_input():
     assert cluster_reports(arrays).tolist() == [0]
 
 
-def test_events_an_article_names_one_side_two_ways_one_event():
+@pytest.mark.parametrize("sides, want", [
     # one article, undated: "the group gave the authorities 48 hours" and "threatening to kill
-    # the hostages": the same actor, the recipient named two ways, one statement
-    groups = cluster(
-        report("2024-03-05", precision="pub", actor="PAKSEP", recipient="PAKGOV", block="THREATEN|PAK|PAK", article=1),
-        report("2024-03-05", precision="pub", actor="PAKSEP", recipient="PAKCVL", block="THREATEN|PAK|PAK", article=1),
-        # the same in another article stays apart (sectors differ across articles: two events)
-        report("2024-03-05", precision="pub", actor="PAKSEP", recipient="PAKCVL", block="THREATEN|PAK|PAK", article=2),
-    )  # fmt: skip
-    assert groups == [[0, 1], [2]]
-
-
-def test_events_an_article_with_both_sides_different_is_two_events():
-    # "gunmen kidnapped schoolgirls" and "the government fought the insurgents", one article
-    groups = cluster(
-        report("2024-03-05", precision="pub", actor="NGAINS", recipient="NGAEDU", block="ASSAULT|NGA|NGA", article=1),
-        report("2024-03-05", precision="pub", actor="NGAGOV", recipient="NGAINS", block="ASSAULT|NGA|NGA", article=1),
-        # ...and a bare side is not "the same side" as a specific one
-        report("2024-03-05", precision="pub", actor="NGA", recipient="NGACOP", block="ASSAULT|NGA|NGA", article=1),
-    )  # fmt: skip
-    assert groups == [[0], [1], [2]]
+    # the hostages": the same actor, the recipient named two ways, one statement; the same in
+    # another article (the last report) stays apart
+    ([("PAKSEP", "PAKGOV", 1), ("PAKSEP", "PAKCVL", 1), ("PAKSEP", "PAKCVL", 2)], [[0, 1], [2]]),
+    # "gunmen kidnapped schoolgirls" and "the government fought the insurgents", one article:
+    # both sides different are two events, and a bare side is not "the same side" as a specific one
+    ([("NGAINS", "NGAEDU", 1), ("NGAGOV", "NGAINS", 1), ("NGA", "NGACOP", 1)], [[0], [1], [2]]),
+])
+def test_events_an_article_names_one_side_two_ways_but_not_both(sides, want):
+    block = "THREAT|" + sides[0][0][:3] + "|" + sides[0][1][:3]
+    reports = [report("2024-03-05", precision="pub", actor=a, recipient=r, block=block, article=art)
+               for a, r, art in sides]
+    assert cluster(*reports) == want

@@ -291,15 +291,17 @@ def fill_located_attack(event: Event, trigger, resolver: ActorResolver) -> None:
         event.recipients = [Entity(where_text, where, country=country, sector="CVL", how="place")]
 
 
-# Nouns for what an actor issues, whose participle says what the actor does.
-_ISSUED = frozenset({"statement", "declaration", "communique", "communiqué", "letter", "report", "resolution",
-                     "message", "appeal", "ultimatum", "decree", "order", "note", "memorandum", "document",
-                     "warning", "notice", "proclamation", "manifesto", "petition", "motion", "bill"})
+# Nouns for what an actor issues, whose participle says what the actor does ("issued a statement
+# demanding", "signed a decree granting"): the coder and the role filler both read them.
+ISSUED_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué", "letter", "report", "resolution",
+                          "message", "appeal", "ultimatum", "decree", "order", "note", "memorandum", "document",
+                          "warning", "notice", "proclamation", "manifesto", "petition", "motion", "bill",
+                          "ordinance", "directive"})
 
 
 def _issuer(event: Event, trigger, resolver: ActorResolver) -> list[Entity]:
     host = trigger.head
-    if trigger.dep_ != "acl" or host.lemma_.lower() not in _ISSUED or host.dep_ != "dobj":
+    if trigger.dep_ != "acl" or host.lemma_.lower() not in ISSUED_NOUNS or host.dep_ != "dobj":
         return []
     subjects = [c for c in host.head.children if c.dep_ == "nsubj"]
     if not subjects:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 
 from dyad.actors.resolve import ActorResolver
+from dyad.actors.roles import ISSUED_NOUNS
 from dyad.events.confidence import heuristic_confidence
 from dyad.events.instruments import refine as refine_by_instrument
 from dyad.events.patterns import NounPattern, Patterns, VerbPattern
@@ -45,7 +46,6 @@ BACKGROUND_MARKS = {"after", "since", "before", "because", "once", "until", "til
 BACKGROUND_PREPS = {"over", "against", "about", "after", "following", "amid", "despite", "since", "for"}
 REASON_NOUNS = {"retaliation", "response", "reprisal", "revenge", "protest", "reaction", "connection"}
 TOPIC_ROOTS = {"01", "02", "03", "04", "05", "06"}
-ISSUED_NOUNS = {"decree", "order", "statement", "declaration", "communique", "ordinance", "directive", "letter"}
 VERBAL_ATTACK = {"scathing", "verbal", "blistering", "stinging", "withering", "sharp", "bitter", "personal",
                  "rhetorical", "fierce", "vitriolic", "scorching"}
 ABSTRACT_TARGETS = {"proceeding", "proceedings", "law", "bill", "policy", "decision", "plan", "ruling", "report",
@@ -67,8 +67,6 @@ RECIPROCAL_NOUNS = frozenset({"tie", "ties", "relation", "relations", "relations
 def _reciprocal(tok) -> bool:
     """An object that names the subjects' bond with each other: "their ties", "bilateral
     relations", "each other", "one another"."""
-    if tok.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in tok.children):
-        return True
     if tok.lower_ in ("other", "another") and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("each", "one"):
         return True
     if any(c.dep_ == "poss" and c.lower_ in ("other", "another") and _reciprocal(c) for c in tok.children):
@@ -886,24 +884,43 @@ class SentenceCoder:
                     host = by_tok.get(tok.head.head.i)  # "began a hunger strike to demand"
                 if host is not None and host.code and host.code[:2] == "14" and host.cls is None:
                     c.dropped = f"purpose of '{host.token.text}'"  # "blocked roads to press their demands"
+        self._words_not_force(cands)
+        self._purpose_not_means(cands)
+        self._background_clauses(cands)
+
+    @staticmethod
+    def _words_not_force(cands: list[Candidate]) -> None:
+        """"A scathing attack on the government", "the attack on the impeachment proceedings":
+        words, not force (111)."""
         for c in cands:
-            # "a scathing attack on the government", "led the attacks on the bill": words, not force
-            if c.kind in ("noun", "light") and c.code and c.code[:2] in ("18", "19") and c.tokens[-1].lemma_.lower() == "attack":
-                noun = c.tokens[-1]
-                said = any(m.dep_ == "amod" and m.lower_ in VERBAL_ATTACK for m in noun.children)
-                on = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "on"
-                      for o in p.children if o.dep_ == "pobj"]
-                if said or (on and all(o.lemma_.lower() in ABSTRACT_TARGETS for o in on)):
-                    c.code = "111"
+            noun = c.tokens[-1]
+            if (c.kind not in ("noun", "light") or not c.code or c.code[:2] not in ("18", "19")
+                    or noun.lemma_.lower() != "attack"):
+                continue
+            said = any(m.dep_ == "amod" and m.lower_ in VERBAL_ATTACK for m in noun.children)
+            on = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "on"
+                  for o in p.children if o.dep_ == "pobj"]
+            if said or (on and all(o.lemma_.lower() in ABSTRACT_TARGETS for o in on)):
+                c.code = "111"
+
+    @staticmethod
+    def _purpose_not_means(cands: list[Candidate]) -> None:
+        """"Sent a team to investigate", "flew to Kabul to sign the accord": a trip or call
+        made for a purpose is that purpose, told once."""
         for c in cands:
-            # "sent a team to investigate", "flew to Kabul to sign the accord": the purpose is the event
-            if (c.kind == "verb" and c.code and c.code[:3] in ("041", "042") and not c.dropped
-                    and c.governed_by is None):
-                purpose = [o for o in cands if o is not c and o.kind == "verb" and o.code and o.code[:2] != "04"
-                           and o.token.head.i == c.token.i and o.token.dep_ in ("advcl", "xcomp")
-                           and _has_aux(o.token, {"to"}) and not o.dropped]
-                if purpose:
-                    c.dropped = f"means of '{purpose[0].token.text}'"
+            if (c.kind != "verb" or not c.code or c.code[:3] not in ("041", "042") or c.dropped
+                    or c.governed_by is not None):
+                continue
+            purpose = next((o for o in cands if o is not c and o.kind == "verb" and o.code and o.code[:2] != "04"
+                            and o.token.head.i == c.token.i and o.token.dep_ in ("advcl", "xcomp")
+                            and _has_aux(o.token, {"to"}) and not o.dropped), None)
+            if purpose is not None:
+                c.dropped = f"means of '{purpose.token.text}'"
+
+    def _background_clauses(self, cands: list[Candidate]) -> None:
+        """Clauses that only set the scene for another event of the sentence: a strike's
+        effect, "in protest of", a participle describing another event's argument, what had
+        been done before, and "after", "since", "because" clauses."""
         coded = [c for c in cands if c.code and not c.dropped and c.governed_by is None]
         for c in cands:
             if c.dropped or c.governed_by is not None or not c.code:
@@ -922,7 +939,7 @@ class SentenceCoder:
                     and any(o.token.i != tok.head.i and tok.head in o.token.subtree for o in others)):
                 c.dropped = "describes an argument of another event"  # "the return of property seized by ..."
             elif (c.kind == "verb" and tok.dep_ == "relcl" and _has_aux(tok, {"had"})
-                    and any(o.token.i not in {t.i for t in tok.subtree} for o in others)):
+                    and any(not (tok.left_edge.i <= o.token.i <= tok.right_edge.i) for o in others)):
                 c.dropped = f"earlier, describes '{tok.head.text}'"  # "the hostages, whom they had taken before"
             elif (c.kind == "verb" and tok.dep_ == "advcl" and any(
                     m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS for m in tok.children)
