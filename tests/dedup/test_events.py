@@ -18,7 +18,8 @@ def code(value):
 
 
 def report(day="2024-03-05", *, precision="day", actor="RUSMIL", recipient="UKR", place=None, feature="city",
-           block="ASSAULT|RUS|UKR", pub=None, end=None, weight=1.0, atom=None, published=None, article=None):
+           block="ASSAULT|RUS|UKR", pub=None, end=None, weight=1.0, atom=None, published=None, article=None,
+           cameo="190"):
     d = (date.fromisoformat(day) - EPOCH).days
     lo = hi = d
     kind = {"day": DAY, "pub": PUB, "month": PERIOD, "range": PERIOD}[precision]
@@ -48,6 +49,7 @@ def report(day="2024-03-05", *, precision="day", actor="RUSMIL", recipient="UKR"
         # the article's publication day (default: the report's own day) and its id (default: its own)
         "pub": d if published is None else (date.fromisoformat(published) - EPOCH).days,
         "article": article if article is not None else -1,
+        "code": code(cameo),
     }
 
 
@@ -95,6 +97,38 @@ def test_events_towns_apart_are_different_events_a_country_fits_both():
 def test_events_a_minority_one_day_off_joins_the_majority():
     days = ["2024-03-05"] * 4 + ["2024-03-06"]
     assert cluster(*(report(d) for d in days)) == [[0, 1, 2, 3, 4]]
+
+
+def test_events_a_slip_keeps_the_event_code():
+    # one source a day off is the same event only if it says the same thing: a lone
+    # "fired artillery" (194) a day after four reports of an aerial attack (195) is its own
+    days = ["2024-03-05"] * 4
+    assert cluster(*(report(d, cameo="195") for d in days), report("2024-03-06", cameo="194")) == [[0, 1, 2, 3], [4]]
+
+
+def test_events_a_vague_report_follows_its_own_article():
+    # "the Russian army shelled Kharkiv" and, later in the same article, "Russia shelled ...":
+    # the bare report is the article's own RUSMIL event, although RUSGOV's cluster is bigger
+    groups = cluster(
+        report(actor="RUSGOV", article=1), report(actor="RUSGOV", article=2), report(actor="RUSGOV", article=3),
+        report(actor="RUSMIL", article=4), report(actor="RUS", article=4), report(actor="RUS", article=5),
+    )  # fmt: skip
+    assert groups == [[0, 1, 2, 5], [3, 4]]
+
+
+def test_events_a_vague_report_prefers_the_cluster_of_its_code():
+    # a bare-actor report fits both sectors' clusters: the one reporting the same code wins over size
+    groups = cluster(
+        report(actor="RUSGOV", cameo="190"), report(actor="RUSGOV", cameo="190"),
+        report(actor="RUSMIL", cameo="195"), report(actor="RUS", cameo="195"),
+    )  # fmt: skip
+    assert groups == [[0, 1], [2, 3]]
+    # an undated report: the cluster of its code before the nearer one
+    groups = cluster(
+        report("2024-03-04", cameo="195"), report("2024-03-05", cameo="190"),
+        report("2024-03-05", precision="pub", cameo="195"),
+    )  # fmt: skip
+    assert groups == [[0, 2], [1]]
 
 
 def test_events_equal_days_apart_stay_apart():

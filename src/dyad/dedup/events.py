@@ -25,11 +25,12 @@ passes over a block:
 
 1. ``day`` reports of the same day: the most specific reports first, so that
    ``RUSGOV`` and ``RUSMIL`` each found a cluster, and among them the most
-   repeated combinations; a vaguer report joins the biggest cluster it fits.
+   repeated combinations; a vaguer report joins the cluster it fits that its own
+   article already reports, else the one of its own code (CAMEO), else the biggest.
    Sizes count independent reports (a wire copy weighs 1 / its copies).
 2. A day's cluster of a single independent report (``slip_reports``) that is a
    small minority (at most ``minority`` of the other's size) beside a compatible
-   cluster ``slack_days`` away joins it, unless it was published before that
+   cluster of the same code ``slack_days`` away joins it, unless it was published before that
    day: one source a day off (time zones, "overnight") is the same event; two
    sources agreeing on a day, or two equal groups on consecutive days, are two
    events ("daily shelling").
@@ -37,7 +38,8 @@ passes over a block:
    in), then ``month`` and ``range``: first the one day cluster of their own
    article (original) that fits, dated within their period (``pub``: up to
    ``pub_lag_days`` before publication); else ``pub`` reports join the nearest
-   dated cluster up to ``pub_lag_days`` before publication, else an undated
+   dated cluster of their code up to ``pub_lag_days`` before publication (else of
+   any code), else an undated
    cluster of reports published within ``pub_lag_days`` (an undated report whose
    sectors fit no cluster of its own article still joins the one there that has one
    side the same: an article names "the authorities" and "the hostages" of one
@@ -95,11 +97,12 @@ FIELDS = (
     "rank",  # int: tie-break order (publication date, article, position)
     "pub",  # int: publication day of the report's article (of its original, for a copy)
     "article",  # int: id of the report's article (of its original, for a copy)
+    "code",  # int: the event's own code (CAMEO), which breaks ties between clusters that fit
 )
 
 # A cluster while it grows:
-# [leader, block, day, actor, recipient, place, place_country, size, dated, fixed, into, first publication]
-_LEADER, _BLOCK, _DAY, _A, _R, _P, _PC, _SIZE, _DATED, _FIXED, _INTO, _PUB = range(12)
+# [leader, block, day, actor, recipient, place, place_country, size, dated, fixed, into, first publication, code]
+_LEADER, _BLOCK, _DAY, _A, _R, _P, _PC, _SIZE, _DATED, _FIXED, _INTO, _PUB, _CODE = range(13)
 
 
 def cluster_reports(reports: Mapping[str, np.ndarray], settings: ClusterSettings | None = None) -> np.ndarray:
@@ -118,7 +121,7 @@ def cluster_reports(reports: Mapping[str, np.ndarray], settings: ClusterSettings
     weight = col["weight"].astype(np.float64).tolist()
     block, day, lo, hi = col["block"].tolist(), col["day"].tolist(), col["lo"].tolist(), col["hi"].tolist()
     precision = col["precision"]
-    pub, article = col["pub"].tolist(), col["article"].tolist()
+    pub, article, code = col["pub"].tolist(), col["article"].tolist(), col["code"].tolist()
 
     clusters: list[list] = []
     member_of: list = [None] * n
@@ -145,32 +148,42 @@ def cluster_reports(reports: Mapping[str, np.ndarray], settings: ClusterSettings
             cl[_PC] = c
 
     def new(k: int, dated: bool) -> list:
-        cl = [k, block[k], day[k], spec_a[k], spec_r[k], spec_p[k], pc[k], weight[k], dated, False, None, pub[k]]
+        cl = [k, block[k], day[k], spec_a[k], spec_r[k], spec_p[k], pc[k], weight[k], dated, False, None, pub[k], code[k]]
         clusters.append(cl)
         return cl
 
     # 1. day-precise reports, same day: specific reports first (so "RUSGOV" and "RUSMIL"
-    #    each found a cluster), the most repeated first; a vaguer report joins the biggest fit
+    #    each found a cluster), the most repeated first; a vaguer report joins the fit its
+    #    article already reports, else the one of its code, else the biggest
     dated = np.flatnonzero(precision == DAY)
+    day_article: dict[tuple, list[list]] = {}
     order = dated[
         np.lexsort((col["rank"][dated], -col["atom"][dated], vague[dated], col["day"][dated], col["block"][dated]))
     ]
     for k in order.tolist():
         a, r, p, c = spec_a[k], spec_r[k], spec_p[k], pc[k]
         key = (block[k], day[k])
-        chosen = None
+        chosen = best_key = None
+        mine = day_article.get((block[k], article[k]), ())
         for cl in by_day.get(key, ()):
-            if fits(cl, a, r, p, c) and (chosen is None or cl[_SIZE] > chosen[_SIZE]):
-                chosen = cl
+            if fits(cl, a, r, p, c):
+                # the cluster its own article already reports (a sentence that names the
+                # sector, another that does not), else the biggest
+                own = any(x is cl for x in mine)
+                rank = (own, cl[_CODE] == code[k], cl[_SIZE])
+                if best_key is None or rank > best_key:
+                    chosen, best_key = cl, rank
         if chosen is None:
             chosen = new(k, True)
             by_day.setdefault(key, []).append(chosen)
         else:
             join(chosen, a, r, p, c, weight[k], pub[k])
         member_of[k] = chosen
+        if not any(x is chosen for x in mine):
+            day_article.setdefault((block[k], article[k]), []).append(chosen)
 
     # 2. a day's cluster of one independent report, a small minority beside a compatible
-    #    cluster a day away, joins it (not one published before that day)
+    #    cluster of its code a day away, joins it (not one published before that day)
     if s.slack_days > 0:
         for cl in sorted(clusters, key=lambda x: (x[_SIZE], x[_LEADER])):
             if cl[_FIXED] or cl[_INTO] is not None or not cl[_DATED]:
@@ -187,6 +200,7 @@ def cluster_reports(reports: Mapping[str, np.ndarray], settings: ClusterSettings
                         and cl[_SIZE] <= s.slip_reports + 1e-9
                         and cl[_PUB] >= other[_DAY]
                         and fits(other, cl[_A], cl[_R], cl[_P], cl[_PC])
+                        and other[_CODE] == cl[_CODE]
                         and (best is None or (other[_SIZE], -other[_LEADER]) > (best[_SIZE], -best[_LEADER]))
                     ):
                         best = other
@@ -238,7 +252,7 @@ def cluster_reports(reports: Mapping[str, np.ndarray], settings: ClusterSettings
                 for cl in by_day.get((b, dd), ()):
                     if cl[_INTO] is not None or (cl[_DATED] and dd > d) or not fits(cl, a, r, p, c):
                         continue
-                    key = (cl[_DATED], -abs(dd - d), cl[_SIZE], -cl[_LEADER])
+                    key = (cl[_DATED], cl[_CODE] == code[k], -abs(dd - d), cl[_SIZE], -cl[_LEADER])
                     if best_key is None or key > best_key:
                         chosen, best_key = cl, key
             if chosen is None:

@@ -235,7 +235,8 @@ FROM weighted
 _CHUNK_FEATURES = """
 SELECT rn, block_no AS block, precision_code AS precision, day, lo, hi, actor_id AS actor, actor_bare,
        recipient_id AS recipient, recipient_bare, place_id AS place, place_generic,
-       place_country_id AS place_country, atom, weight, rn AS rank, pub, article
+       place_country_id AS place_country, atom, weight, rn AS rank, pub, article,
+       CASE WHEN cameo IS NULL THEN 0 ELSE hash(cameo) END AS code
 FROM stage WHERE chunk = $chunk ORDER BY rn
 """
 
