@@ -321,3 +321,50 @@ def test_code_words_for_force_and_purposes(code, text, want, not_want):
         assert any(e.cameo.startswith(want) for e in evs), evs
     if not_want:
         assert not any(e.cameo.startswith(not_want) for e in evs), evs
+
+
+@pytest.mark.parametrize("text, kept, not_kept", [
+    # a relative clause describing an argument of another event is background
+    ("Kenya praised Uganda, where 20 people have been killed in clashes this year.", "05", ("18", "19")),
+    ("The Kenyan lawyer is suing Uganda for damage to his house which was caused by a bomb attack in May.",
+     "115", ("18", "19")),
+    ("Sweden is sending weapons to Ukraine, which is preparing a big offensive against Russia.", "07", ("13", "19")),
+    # what is criticised or refused is not a second event
+    ("Kenya on Friday denounced as a crime Uganda's suppression of student unrest in Kampala.", "111", ("17",)),
+    ("The US said it would not meet the kidnappers' demands to free prisoners in Yemen.", "12", ("08",)),
+    # "help" with the act it helps: the act, told once
+    ("Kenya has mobilized lobby groups in Europe to help support the rights of Somali refugees.", "05", ("07", "15")),
+    # "Y must be ready to talk": the speaker's demand, not Y's promise
+    ("Egypt's president said that Israel must be ready to negotiate with the Palestinians.", "10", ("03",)),
+])
+def test_code_descriptions_and_objections_are_not_counted_again(code, text, kept, not_kept):
+    evs = code(text)
+    assert any(e.cameo.startswith(kept) for e in evs), evs
+    assert not any(e.cameo.startswith(n) for e in evs for n in not_kept), evs
+
+
+@pytest.mark.parametrize("text, want, not_want", [
+    ("The United States launched an air strike against a rebel base near Mosul.", "19", "14"),
+    ("Nurses in Ghana stayed home on the second day of an indefinite strike over pay.", "14", "19"),
+])
+def test_code_a_strike_is_force_or_a_walkout_by_its_words(code, text, want, not_want):
+    evs = code(text)
+    assert any(e.cameo.startswith(want) for e in evs), evs
+    assert not any(e.cameo.startswith(not_want) for e in evs), evs
+
+
+def test_code_passive_attack_takes_its_attacker_from_the_means(code):
+    evs = only(code("Three civilians were killed in Russian artillery shelling in Kharkiv on Monday."), "19")
+    assert evs and evs[0].actors[0].country == "RUS", evs
+    evs = only(code("Two soldiers were killed in the Syrian city of Homs."), "19")
+    assert all(a.country != "SYR" or a.sector == "UAF" for e in evs for a in e.actors), evs  # a place is no attacker
+
+
+@pytest.mark.parametrize("text, plover", [
+    # occupying territory is force (PLOVER's own gold records and the PLV data: ASSAULT)
+    ("Turkish troops occupied three villages in northern Syria on Sunday.", "ASSAULT"),
+    # easing a curfew or a state of emergency is a political concession, as 081 is
+    ("Serbia lifted the night curfew in the town on Sunday.", "CONCEDE"),
+])
+def test_code_plover_types_of_occupation_and_eased_curfews(code, text, plover):
+    assert any(e.plover == plover for e in code(text)), code(text)

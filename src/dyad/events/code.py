@@ -46,11 +46,13 @@ BACKGROUND_MARKS = {"after", "since", "before", "because", "once", "until", "til
 BACKGROUND_PREPS = {"over", "against", "about", "after", "following", "amid", "despite", "since", "for"}
 REASON_NOUNS = {"retaliation", "response", "reprisal", "revenge", "protest", "reaction", "connection"}
 TOPIC_ROOTS = {"01", "02", "03", "04", "05", "06"}
+DISAPPROVAL_ROOTS = {"11", "12"}  # what is criticised or rejected is no second event
 VERBAL_ATTACK = {"scathing", "verbal", "blistering", "stinging", "withering", "sharp", "bitter", "personal",
                  "rhetorical", "fierce", "vitriolic", "scorching"}
 ABSTRACT_TARGETS = {"proceeding", "proceedings", "law", "bill", "policy", "decision", "plan", "ruling", "report",
                     "record", "claim", "inquiry", "investigation", "impeachment", "budget", "reform", "proposal",
                     "idea", "industry", "media", "press", "judiciary", "democracy", "constitution", "deal"}
+HELP_VERBS = {"help", "assist"}  # "helped rebuild the school": the rebuilding
 CAUSE_NOUNS = {"result", "consequence", "effect", "cause"}
 CLAIM_VERBS = {"claim", "admit", "acknowledge", "boast"}
 GOVERNING = {"intent", "appeal", "demand", "threat", "refuse", "attempt"}
@@ -161,12 +163,58 @@ WEAPON_WORDS = {"bomb", "grenade", "device", "ied", "mine", "landmine", "explosi
                 "missile", "mortar", "projectile", "airstrike", "munition", "explosion", "blast", "bombing"}
 
 
+FIRE_WORDS = {"artillery", "fire", "gunfire", "tank", "sniper", "airstrike", "strike", "raid"}
+
+
 def _weapon(tok) -> bool:
     """ "a roadside bomb", "mortar rounds", "a grenade attack": a weapon or an explosion."""
     if tok.lemma_.lower() in WEAPON_WORDS or tok.lower_ in WEAPON_WORDS:
         return True
     return tok.lemma_.lower() in ("attack", "strike", "bombing") and any(
         c.dep_ in ("compound", "amod") and c.lemma_.lower() in WEAPON_WORDS | {"suicide"} for c in tok.children)
+
+
+MILITARY_STRIKE = frozenset({"air", "airstrike", "missile", "drone", "military", "rocket", "artillery", "aerial",
+                             "preemptive", "pre-emptive", "retaliatory", "precision", "naval", "nuclear", "surgical",
+                             "punitive", "coalition"})
+LABOUR_STRIKE = frozenset({"general", "open-ended", "indefinite", "hunger", "nationwide", "national", "labour",
+                           "labor", "wildcat", "sit-down", "one-day", "two-day", "24-hour", "48-hour", "72-hour",
+                           "warning", "teacher", "worker", "doctor", "nurse", "union", "transport", "public"})
+
+
+def _strike_noun(c) -> object:
+    """The noun "strike(s)" a candidate is about ("launched an air strike", "an open-ended strike"), or None."""
+    noun = c.tokens[-1] if c.kind != "verb" else _direct_object(c.token)
+    if noun is None or noun.lemma_.lower() != "strike":
+        return None
+    return noun
+
+
+def _strike_sense(c, code: str) -> str:
+    """A strike is a walkout (143) or an attack (190) by its words, not by the pattern's guess:
+    "launched an air strike against a base" is force; "began an open-ended strike" is a protest."""
+    noun = _strike_noun(c)
+    if noun is None or not code:
+        return code
+    mods = {m.lemma_.lower() for m in noun.children if m.dep_ in ("compound", "amod", "nmod", "poss")}
+    mods |= {m.lower_ for m in noun.children if m.dep_ in ("compound", "amod", "nmod", "poss")}
+    if code[:2] == "14" and mods & MILITARY_STRIKE:
+        return "190"
+    if code[:2] in ("18", "19") and mods & LABOUR_STRIKE:
+        return "143"
+    return code
+
+
+def _relative_clause(tok):
+    """The relative clause ``tok`` stands in ("X, which has sent troops", "damage which was
+    caused by an attack"), or None."""
+    for _ in range(8):
+        if tok.dep_ == "relcl":
+            return tok
+        if tok.head.i == tok.i or tok.dep_ in ("ROOT", "ccomp", "parataxis"):
+            return None
+        tok = tok.head
+    return None
 
 
 def _children(tok, deps) -> list:
@@ -812,8 +860,10 @@ class SentenceCoder:
             elif cls == "speech" and dep in ("ccomp", "parataxis", "xcomp", "dobj", "advcl"):
                 c.modality = "reported"
                 c.speaker = gov
-                if _has_aux(c.token, OBLIGATION_AUX):
-                    gov.embedded = c  # "X said Y must stop": X demands
+                if _has_aux(c.token, OBLIGATION_AUX) or (
+                        c.token.dep_ in ("acomp", "attr") and c.token.head.dep_ == "ccomp"
+                        and _has_aux(c.token.head, OBLIGATION_AUX)):
+                    gov.embedded = c  # "X said Y must stop", "Y must be ready to talk": X demands
                     c.governed_by = gov
             elif (gov.kind == "noun" and dep == "acl" and c.token.head.i == gov.token.i
                   and _has_aux(c.token, {"to"})):
@@ -846,6 +896,10 @@ class SentenceCoder:
             tok = c.token
             if c.kind == "noun" and tok.dep_ == "poss":
                 c.dropped = "describes another noun"  # "the meeting's co-chairman said"
+                continue
+            host = self._objecting_host(c, by_tok)
+            if host is not None:
+                c.dropped = f"what '{host.token.text}' objects to"  # "denounced the crackdown": one criticism
                 continue
             if c.kind == "noun" and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
                 prep = tok.head
@@ -889,6 +943,29 @@ class SentenceCoder:
         self._background_clauses(cands)
 
     @staticmethod
+    def _objecting_host(c: Candidate, by_tok: dict):
+        """The criticism or rejection whose object ``c`` is ("condemned the crackdown",
+        "denounced as a crime X's suppression of ...", "would not meet demands to free
+        prisoners"), or None: what is objected to is no second event."""
+        tok = c.token
+        if c.kind == "noun" and tok.dep_ in ("dobj", "nsubjpass"):
+            host = by_tok.get(tok.head.i)
+        elif c.kind == "noun" and tok.dep_ == "pobj" and tok.head.lower_ == "as":
+            host = by_tok.get(tok.head.head.i)
+        elif c.kind == "verb" and tok.dep_ == "acl" and _has_aux(tok, {"to"}) and tok.head.dep_ == "dobj":
+            host = by_tok.get(tok.head.head.i)
+        else:
+            return None
+        if host is None or host is c:
+            return None
+        if host.code and host.code[:2] in DISAPPROVAL_ROOTS or host.cls == "refuse" or host.recode_as == "refuse":
+            return host
+        if (host.code and _negated(host.token) and (_future(host.token) or _has_aux(host.token, {"would"}))
+                and host.cls is None):
+            return host  # "would not meet demands to free prisoners": a refusal (see _why_dropped)
+        return None
+
+    @staticmethod
     def _words_not_force(cands: list[Candidate]) -> None:
         """"A scathing attack on the government", "the attack on the impeachment proceedings":
         words, not force (111)."""
@@ -916,14 +993,22 @@ class SentenceCoder:
                             and _has_aux(o.token, {"to"}) and not o.dropped), None)
             if purpose is not None:
                 c.dropped = f"means of '{purpose.token.text}'"
+        for c in cands:  # "mobilized groups to help support the rights of X": the support, told once
+            if (c.kind != "verb" or c.token.lemma_.lower() not in HELP_VERBS or c.dropped or c.governed_by is not None
+                    or not c.code or c.code[:2] != "07"):
+                continue
+            helped = next((o for o in cands if o is not c and o.kind == "verb" and o.code and not o.dropped
+                           and o.token.head.i == c.token.i and o.token.dep_ in ("xcomp", "ccomp")), None)
+            if helped is not None:
+                c.dropped = f"means of '{helped.token.text}'"
 
     def _background_clauses(self, cands: list[Candidate]) -> None:
         """Clauses that only set the scene for another event of the sentence: a strike's
         effect, "in protest of", a participle describing another event's argument, what had
         been done before, and "after", "since", "because" clauses."""
-        coded = [c for c in cands if c.code and not c.dropped and c.governed_by is None]
+        coded = [c for c in cands if (c.code or c.cls in GOVERNING) and not c.dropped and c.governed_by is None]
         for c in cands:
-            if c.dropped or c.governed_by is not None or not c.code:
+            if c.dropped or c.governed_by is not None or not (c.code or c.cls in GOVERNING):
                 continue
             tok = c.token
             others = [o for o in coded if o is not c]
@@ -941,6 +1026,11 @@ class SentenceCoder:
             elif (c.kind == "verb" and tok.dep_ == "relcl" and _has_aux(tok, {"had"})
                     and any(not (tok.left_edge.i <= o.token.i <= tok.right_edge.i) for o in others)):
                 c.dropped = f"earlier, describes '{tok.head.text}'"  # "the hostages, whom they had taken before"
+            elif (rel := _relative_clause(tok)) is not None and not self._is_event_noun(rel.head) and any(
+                    o.cls != "speech" and o.token.i != rel.head.i
+                    and not (rel.left_edge.i <= o.token.i <= rel.right_edge.i)
+                    and rel.head in o.token.subtree for o in others):
+                c.dropped = f"describes '{rel.head.text}'"  # "praised Kenya, which has sent troops to Somalia"
             elif (c.kind == "verb" and tok.dep_ == "advcl" and any(
                     m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS for m in tok.children)
                     and tok.head.i in {o.token.i for o in others}):
@@ -1013,6 +1103,7 @@ class SentenceCoder:
                 modality = "intended"  # scheduled, not yet happened; the code stays
             if not code:
                 continue
+            code = _strike_sense(c, code)
             blamed = self._blamed_in(c) if c.cls == "speech" else None
             if blamed:
                 # "the government said the Taliban were responsible": an accusation
@@ -1130,6 +1221,13 @@ class SentenceCoder:
                     if recip_heads is None:
                         recip_heads = [o for x in subj.children if x.dep_ == "prep" and x.lower_ in ("against", "on", "to")
                                        for p in x.children if p.dep_ == "pobj" for o in _conjuncts(p)]
+            if not actor_heads and c.kind == "verb" and _is_passive(c.token) and code[:2] in ("18", "19", "20"):
+                # "civilians were killed in Russian shelling": the means names who attacked
+                actor_heads = [m for p in c.token.children if p.dep_ == "prep" and p.lower_ == "in"
+                               for o in p.children if o.dep_ == "pobj" and (self._is_event_noun(o) or _weapon(o)
+                                                                             or o.lemma_.lower() in FIRE_WORDS)
+                               for m in o.children if m.dep_ in ("amod", "compound", "poss", "nmod")
+                               and m.i in self.resolver.index.names]
             if c.kind == "light" and not actor_heads:
                 # "talks were held between X and Y", "Iran's talks were held in Oman"
                 actor_heads, noun_recips = self._noun_actors(c)
