@@ -35,6 +35,10 @@ class Cues:
     water_word: frozenset[str]
     post_noun: frozenset[str]
     route_noun: frozenset[str]
+    weapon: frozenset[str]
+    comment_verb: frozenset[str]
+    town_part: frozenset[str]
+    building: frozenset[str]
 
 
 CUE_GROUPS = tuple(f.name for f in fields(Cues))

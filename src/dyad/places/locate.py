@@ -45,7 +45,27 @@ A known place that only qualifies such a name ("X, a town in Kaduna state",
 "border" ("near the Turkish border") is no country for it.
 
 Conventions: an actor's post ("its ambassador in Tokyo was summoned") and a
-route ("resumed flights to Mekelle") are no place of the event.
+route ("resumed flights to Mekelle") are no place of the event, nor is the
+place of what a verb of comment is about ("condemned the coup in Niger").
+
+Namesakes the sentence itself rules out: a name "in" a division or country
+("Amalfi in Antioquia", "Mafa, Borno state") is the town of that name inside
+it, and when the gazetteer has none there ("Kani township in Sagaing
+region"), a name it lacks, placed by the division; a small town "near"
+another is not taken in a country far from that one's. A town found by
+another of its names (Samara by "Samar") yields to a place of the context's
+countries that bears the name as its own (the Philippine province), though a
+world city yields to no town. A place the sentence calls a village is no
+foreign town under 15,000 people. The demonym (or country) of a weapon or
+strike ("Russian shelling", "U.S. airstrikes", "Israeli drone strikes") names
+who fired, not where: it is no context (not when a force stands between:
+"Nigerian military airstrikes", "Malian army drones"); nor is an operator
+("Serbian-run", "Russian-held"). A named building or facility "in" a town
+("an Aramco facility in Abqaiq", "the Corinthia hotel in Tripoli") is placed
+in the town. "In the city" with no other place refers back to the town named
+before it ("the mayor of Uruapan ... in the city"); "the streets of X" (or
+its square, centre, outskirts) is a place as the object of any verb, and "to
+the streets of X" too.
 """
 
 from __future__ import annotations
@@ -54,7 +74,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from dyad.places.cues import Cues
-from dyad.places.gazetteer import CURATED_ALTS, Gazetteer, Place
+from dyad.places.gazetteer import HAMLET_MAX_ALTS, HAMLET_MAX_POPULATION, Gazetteer, Place, _world_city, normalise
 from dyad.records import Location
 
 if TYPE_CHECKING:  # spaCy is only needed by the caller
@@ -129,7 +149,7 @@ def locate_event(
     ]
     for text, end in demonyms:
         country = gazetteer.demonym_country(text)
-        if country and not _sponsor(sent.doc, end, cues):
+        if country and not _sponsor(sent.doc, end, cues) and not _attacker(sent.doc, end, cues):
             base.add(country)
             if sent.doc[end - 1].head.lower_ not in _BORDER_WORDS:
                 # "near the Turkish border" says where in Syria, not that the place is Turkish
@@ -137,23 +157,44 @@ def locate_event(
 
     # A first, context-free reading of the tagged places supplies context for the others;
     # a sponsor ("Moscow-backed separatists in Donetsk") does not.
-    first: list[Place | None] = [
-        _resolve(gazetteer, m, base, ())[0] if m.ner and not _sponsor(sent.doc, m.end, cues) else None
-        for m in mentions
-    ]
     in_mention = {i for m in mentions for i in range(m.start, m.end)}
     doc = sent.doc
+    anchors = [_anchor(doc, m, cues, in_mention) for m in mentions]
+    # (an untagged name that a place noun frames, "the Donetsk region", counts as tagged)
+    first: list[Place | None] = [
+        _resolve(gazetteer, m, base, ())[0]
+        if (m.ner or a[2]) and not _sponsor(doc, m.end, cues) and not _attacker(doc, m.end, cues)
+        else None
+        for m, a in zip(mentions, anchors)
+    ]
     tclause = _clause(trigger)
     best: tuple[tuple[int, int, int, int], Place, tuple[int, int], Token] | None = None
     unknown: tuple[tuple[int, int, int, int], _Mention, Token] | None = None  # the best-placed name nobody knows
     named = False
-    anchors = [_anchor(doc, m, cues, in_mention) for m in mentions]
+    # the mention each one only says the whereabouts of: "Amalfi [in Antioquia]", "Mafa, [Borno state]"
+    qualifier = [
+        next(
+            (
+                n
+                for n, o in enumerate(mentions)
+                if n != k
+                and (
+                    _qualifies(anchors[k][0], anchors[n][0], o, cues, mentions[k].spans[0][0])
+                    or _in_after(doc, o, mentions[k], cues)
+                )
+            ),
+            None,
+        )
+        for k in range(len(mentions))
+    ]
     roles = [_tier(a[0], trigger, tclause, cues, m.start) for a, m in zip(anchors, mentions)]
     for n, m in enumerate(mentions):
         anchor, outer, framed, modifier = anchors[n]
         role = roles[n]
-        if role is None or _reported(anchor, trigger):
-            continue  # no role, or the place of an event the trigger reports ("said Putin would visit Beijing")
+        if role is None or _reported(anchor, trigger) or _topic(anchor, trigger, cues):
+            # no role, or the place of an event the trigger reports ("said Putin would visit Beijing")
+            # or comments on ("condemned the coup in Niger")
+            continue
         tier, strong = role
         water = _water(doc, m, cues)
         named = named or m.ner and not water
@@ -172,6 +213,24 @@ def locate_event(
             span = m.spans[0]
         else:
             place, span = _resolve(gazetteer, m, hints, admins, places)
+            quals = [mentions[k] for k in range(len(mentions)) if k != n and qualifier[k] == n]
+            if quals and (place is None or place.feature == "city"):
+                place = _in_qualifier(gazetteer, m, place, quals[0], hints)
+            elif place is not None and place.country not in hints and span in m.spans:
+                place = _own_name_in_context(gazetteer, m.texts[m.spans.index(span)], place, hints)
+            if place is None and framed and m.texts[-1][:1].isupper() and gazetteer.ignored(m.texts[-1]) == "common":
+                # "the town of Sake" near Congolese troops: a place noun says the word is a town
+                place = _own_name_in_context(gazetteer, m.texts[-1], None, hints)
+                span = m.spans[-1]
+            if (
+                place is not None
+                and place.feature == "city"
+                and place.population < HAMLET_MAX_POPULATION
+                and hints
+                and place.country not in gazetteer.near(hints)
+                and _called_village(doc, m, anchor)
+            ):
+                place = None  # "Soro, a village in ..." near Burkinabe soldiers: not the Danish town of 8,000
         key = (tier, SPECIFICITY.get(place.feature, 3) if place else 0, int(outer), abs(anchor.i - trigger.i))
         if place is None:
             # tagged as a place, framed by a place noun, or a proper name the tagger took for
@@ -183,8 +242,9 @@ def locate_event(
         if modifier and place.feature == "country" and _is(anchor, cues.facility):
             continue  # "a U.S. military base": the country owns the base, it does not locate it
         weak = not (m.ner or strong or framed)
-        if weak and place.feature == "city" and place.population < UNTAGGED_MIN_POPULATION and place.alts < CURATED_ALTS:
-            continue  # "visited Merkel": a person the tagger missed, not a hamlet
+        small = place.population < UNTAGGED_MIN_POPULATION and place.alts < HAMLET_MAX_ALTS
+        if weak and place.feature == "city" and small:
+            continue  # "visited Merkel": a person the tagger missed, not a hamlet (Faya-Largeau is known abroad)
         if best is None or key < best[0]:
             best = (key, place, span, anchor)
     if unknown is not None and (
@@ -193,6 +253,8 @@ def locate_event(
         # not the town "near" which it is, nor the division it is "in" ("X, a town in Kaduna state")
         or _qualifies(best[3], unknown[2], unknown[1], cues, best[2][0])
         and (best[1].feature == "city" or _settlement(doc, unknown[1], unknown[2], cues))
+        # but a facility's name is no town: "an Aramco facility in Abqaiq" is in Abqaiq
+        and not (best[1].feature == "city" and (_is(unknown[2], cues.facility) or _is(unknown[2], cues.building)))
     ):
         # the event's own place is a name the gazetteer lacks: its division or country from the context
         context = _context_place(gazetteer, unknown[1], mentions, first, told, prefer_countries, dateline)
@@ -201,12 +263,136 @@ def locate_event(
             return context.to_location(span=unknown[1].spans[-1], how=how)
     if best is not None:
         return best[1].to_location(span=best[2], how="sentence")
+    if unknown is None:
+        # "killed the mayor of Uruapan during a festival in the city": the city named before
+        found = _the_city(gazetteer, sent, trigger, tclause, mentions, base)
+        if found is not None:
+            return found[0].to_location(span=found[1], how="sentence")
     if dateline is not None and not named:
         hints = base | {p.country for p in first if p is not None and p.country}
         place = gazetteer.resolve(dateline.place, prefer_countries=hints)
         if place is not None:
             return place.to_location(span=dateline.span, how="dateline")
     return None
+
+
+def _the_city(
+    gazetteer: Gazetteer, sent: Span, trigger: Token, tclause: Token, mentions: list[_Mention], hints: set[str]
+) -> tuple[Place, tuple[int, int]] | None:
+    """The town a bare "in the city" (or town, village) of the event refers back to.
+
+    The nearest name before it that is a town, in any role ("the mayor of X"), when the
+    sentence names no other place for the event.
+    """
+    cues = gazetteer.cues
+    for t in sent:
+        if not (t.lower_ in cues.city_word and t.dep_ == "pobj" and t.head.lower_ in cues.locative_prep):
+            continue
+        kids = list(t.children)
+        if not (kids and kids[0].lower_ == "the" and all(c.dep_ in ("det", "amod") for c in kids)):
+            continue  # "the city", "the northern city", not "the city of X" nor "a city"
+        if _tier(t, trigger, tclause, cues, t.i) is None or _reported(t, trigger):
+            continue
+        for m in sorted((m for m in mentions if m.end <= t.i), key=lambda m: -m.end):
+            root = sent.doc[m.start : m.end].root
+            if _sponsor(sent.doc, m.end, cues) or root.dep_ in ("nsubj", "nsubjpass", "poss"):
+                continue  # not an actor's name: "Kabul's envoy ... in the city"
+            place, span = _resolve(gazetteer, m, hints, ())
+            if place is not None and place.feature == "city":
+                return place, span
+        return None
+    return None
+
+
+_VILLAGE_WORDS = frozenset({"village", "villages", "hamlet", "community"})
+
+
+def _called_village(doc, m: _Mention, anchor: Token) -> bool:
+    """The sentence calls the place a village: "the village of X", "X village", "X, a village in ..."."""
+    if anchor.lower_ in _VILLAGE_WORDS or m.end < len(doc) and doc[m.end].lower_ in _VILLAGE_WORDS:
+        return True
+    root = doc[m.start : m.end].root
+    return any(c.dep_ == "appos" and c.lower_ in _VILLAGE_WORDS for c in root.children)
+
+
+def _own_name_in_context(gazetteer: Gazetteer, text: str, place: Place | None, hints: set[str]) -> Place | None:
+    """A place of the context's countries that bears ``text`` as its own name, over ``place`` abroad
+    found by another of its names: "Philippine troops ... in Samar" is the Philippine province,
+    not Samara, Russia. A place's own name ("Paris") is never displaced, nor a world city by a town."""
+    key = _key(text)
+    if place is not None and (place.feature != "city" or key == _key(place.name)):
+        return place  # (a country or division by a curated alias stays: "Holland" near U.S. troops)
+    for code in sorted(hints):
+        own = gazetteer.named(text, country=code)
+        if own is not None and _key(own.name) == key and not (place and own.feature == "city" and _world_city(place)):
+            return own  # (a world city still hides a town: "Geneva" near U.S. officials is Swiss)
+    return place
+
+
+def _key(name: str) -> str:
+    return normalise(name).replace(" ", "").replace("-", "")
+
+
+def _in_after(doc, m: _Mention, q: _Mention, cues: Cues) -> bool:
+    """``q`` follows ``m`` as "m [township] in [the] [northern] q", however the parser attached the "in"."""
+    i = m.end
+    if i < q.start and doc[i].lower_ in cues.feature_word:
+        i += 1
+    if i >= q.start or doc[i].lower_ != "in":
+        return False
+    i += 1
+    while i < q.start and (doc[i].lower_ == "the" or doc[i].lower_ in cues.direction):
+        i += 1
+    return i == q.start
+
+
+# A town "near" another (or "north of" it) in a country not next to that one's is taken
+# for an unknown namesake below this size.
+_NEAR_TOWN_MAX_POPULATION = 50_000
+
+
+def _in_qualifier(gazetteer: Gazetteer, m: _Mention, place: Place | None, q: _Mention, hints: set[str]) -> Place | None:
+    """The town ``m`` names inside the division or country ``q`` that qualifies it, or None.
+
+    "Amalfi in Antioquia" is the Colombian Amalfi (and Antioquia the Colombian
+    department, not Antakya); "Kani township in Sagaing region" is no Japanese Kani
+    but a township the gazetteer lacks (None: the division's context places it).
+    A town qualifier ("X near Gao", "X, north of El Obeid") rules out only a small
+    town in a country that is not Gao's nor next to it.
+    """
+    head = m.texts[-1]
+    for qtext in q.texts:
+        got = gazetteer.resolve(f"{head}, {qtext}", prefer_countries=hints)
+        if got is not None and got.feature == "city" and _inside(gazetteer, got, q):
+            return got
+    if place is None or _inside(gazetteer, place, q):
+        return place
+    areas = [a for a in (gazetteer.resolve(t) for t in q.texts) if a is not None and a.country]
+    if any(a.feature in ("admin1", "country") for a in areas):
+        return None  # a namesake abroad: the division says where the place the gazetteer lacks is
+    if (
+        areas
+        and place.population < _NEAR_TOWN_MAX_POPULATION
+        and place.country not in gazetteer.near({areas[0].country})
+    ):
+        return None  # "X near Gao": no small town of a country far from Gao
+    return place
+
+
+def _inside(gazetteer: Gazetteer, place: Place, q: _Mention) -> bool:
+    """``place`` lies in the country ``q`` names, or in a country where ``q`` names a place.
+
+    (Not necessarily in its division: the gazetteer does not know every town's.)
+    """
+    if place.country is None:
+        return False
+    for qtext in q.texts:
+        if gazetteer.named(qtext, country=place.country) is not None:
+            return True
+        c = gazetteer.resolve(qtext)
+        if c is not None and c.country == place.country:
+            return True
+    return False
 
 
 def _settlement(doc, m: _Mention, b: Token, cues: Cues) -> bool:
@@ -290,6 +476,9 @@ def _proper_name(doc, m: _Mention) -> bool:
 def _unknown_name(gazetteer: Gazetteer, m: _Mention) -> bool:
     """The mention reads as a place name the gazetteer lacks, not as an ignored word or a lower-case phrase."""
     text = m.texts[0]
+    article, dash, rest = text.partition("-")
+    if dash and article in _ARTICLE_PARTICLES:
+        text = rest  # "al-Hol camp"
     return text[:1].isupper() and not any(gazetteer.ignored(t) for t in m.texts)
 
 
@@ -317,6 +506,43 @@ def _reported(a: Token, trigger: Token) -> bool:
             return False
         if t.dep_ == "ccomp" and t.pos_ in VERB_POS and _finite(t):
             crossed = True
+        t = t.head
+    return False
+
+
+# Words for a force between a demonym and its weapon: "Nigerian military airstrikes" are often at home.
+_FORCE_WORDS = frozenset("military army government regime junta police naval security federal state".split())
+
+
+def _attacker(doc, end: int, cues: Cues) -> bool:
+    """The demonym before ``end`` names who fired a weapon: "Russian shelling", "an Israeli drone strike".
+
+    Such strikes mostly land abroad, so the demonym says nothing of where. Not when a
+    force stands between ("Sudanese army drones", "a Ukrainian sea drone"): those are
+    often at home.
+    """
+    t = doc[end - 1]
+    h = t.head
+    if t.dep_ not in ("amod", "compound", "nmod") or h.i <= t.i or not _is(h, cues.weapon):
+        return False
+    return all(x.pos_ == "ADJ" and x.lower_ not in _FORCE_WORDS or _is(x, cues.weapon) for x in doc[end : h.i])
+
+
+def _topic(a: Token, trigger: Token, cues: Cues) -> bool:
+    """``a`` locates what a verb of comment is about: "condemned the coup [in Niger]",
+    "accused of massacres [in Tigray]", not the comment ("criticized it at a briefing in Beijing")."""
+    if not _is(trigger, cues.comment_verb) or a.dep_ != "pobj" or a.head.dep_ != "prep":
+        return False
+    t = a.head.head  # what the preposition hangs on
+    if t.i == trigger.i or t.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for _ in range(6):
+        if t.dep_ == "prep" and t.lower_ in cues.locative_prep:
+            return False  # "at a briefing in Beijing": where the comment was made
+        if t.head.i == trigger.i:
+            return t.dep_ in ("dobj", "nsubjpass", "prep")
+        if t.dep_ not in ("pobj", "prep", "dobj", "compound", "conj"):
+            return False
         t = t.head
     return False
 
@@ -419,6 +645,8 @@ def _parts(doc, start: int, end: int, cues: Cues) -> list[tuple[int, int]]:
 
 # Lower-case words inside hyphenated place names: "Mazar-i-Sharif", "Rostov-on-Don".
 _HYPHEN_PARTICLES = frozenset("i e al el ul ur on upon na au aux de des du di da le la les sur am an im".split())
+# Arabic articles that start the second word of a name: "Dayr az-Zawr", "Ras al-Ain", "Deir el-Balah".
+_ARTICLE_PARTICLES = frozenset("al el az ez ad ed as es ash an ar at ul".split())
 
 
 def _hyphen_chains(
@@ -446,6 +674,17 @@ def _hyphen_chains(
                 end += 4
             else:
                 break
+        if (
+            end + 2 < hi
+            and doc[end].lower_ in _ARTICLE_PARTICLES
+            and doc[end - 1].whitespace_
+            and not doc[end].whitespace_
+            and doc[end + 1].text == "-"
+            and not doc[end + 1].whitespace_
+            and doc[end + 2].is_alpha
+            and doc[end + 2].text[:1].isupper()
+        ):
+            end += 3  # "Dayr" + "az-Zawr", "Ras" + "al-Ain": the name goes on after an Arabic article
         if out and start < out[-1][1]:
             ps, pe, pn = out[-1]
             out[-1] = (ps, max(pe, end), pn or ner)
@@ -524,8 +763,8 @@ def _anchor(doc, m: _Mention, cues: Cues, in_mention: set[int]) -> tuple[Token, 
         if a.dep_ in MODIFIER_DEPS and (
             h.lower_ in cues.feature_word or h.i in in_mention or step == 0 and _named_part(a, h, cues)
         ):
-            if step == 0 and (h.i in in_mention or _has_of_place(h, in_mention)):
-                outer = True
+            if step == 0 and (h.i in in_mention or _has_of_place(h, in_mention) and h.lower_ not in cues.admin_word):
+                outer = True  # "the Paris suburb of Nanterre", not "the Barmal district of Paktika"
             framed = framed or h.lower_ in cues.feature_word
             modifier = modifier or step == 0
             a = h
@@ -591,9 +830,14 @@ def _tier(a: Token, trigger: Token, tclause: Token, cues: Cues, first: int) -> t
             return None  # "its ambassador in Tokyo [was summoned]": the actor's post
         if word in cues.locative_prep or outside_of:
             return _attach(h, trigger, tclause), True  # "in X", "outside of X"
-        if word in cues.destination_prep and (_moves(h, cues) or v.i != h.i and _moves(v, cues)):
+        if word in cues.destination_prep and (_moves(h, cues) or v.i != h.i and _moves(v, cues) or _town_part(a, cues)):
             return _attach(h, trigger, tclause), False
-        if word == "on" and (_is(h, cues.on_head) or _is(a, cues.place_noun) or _light_verb(h, cues.on_head)):
+        if word == "on" and (
+            _is(h, cues.on_head)
+            or _is(a, cues.place_noun)
+            or _light_verb(h, cues.on_head)
+            or h.pos_ == "NOUN" and _is(h, cues.feature_word)  # "a camp on Lesbos", "a base on Okinawa"
+        ):
             return _attach(h, trigger, tclause), False
         if word == "from" and (_is(h, cues.from_head) or _is(v, cues.from_head)):
             return _attach(h, trigger, tclause), False
@@ -602,6 +846,8 @@ def _tier(a: Token, trigger: Token, tclause: Token, cues: Cues, first: int) -> t
         return None
     if dep in ("dobj", "nsubjpass") and _is(head, cues.target_verb):
         return _attach(head, trigger, tclause), False
+    if dep in ("dobj", "nsubjpass") and head.pos_ in VERB_POS and _town_part(a, cues):
+        return _attach(head, trigger, tclause), False  # "roamed the streets of Bamako"
     if dep in ("npadvmod", "advmod") and _is(a, cues.place_noun):
         return _attach(head, trigger, tclause), True  # "repelled an advance north of N'Djamena"
     prev = a.doc[first - 1] if first > 0 else None
@@ -619,6 +865,11 @@ def _tier(a: Token, trigger: Token, tclause: Token, cues: Cues, first: int) -> t
     ):
         return _attach(prev, trigger, tclause), False  # "pounded Avdiivka, Ukraine's military said": no subject
     return None
+
+
+def _town_part(a: Token, cues: Cues) -> bool:
+    """ "the streets of X", "the centre of X": a part of a named town."""
+    return _is(a, cues.town_part) and any(c.lower_ == "of" for c in a.children)
 
 
 def _light_verb(h: Token, nouns: frozenset[str]) -> bool:
