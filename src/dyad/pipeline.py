@@ -156,6 +156,8 @@ class Pipeline:
                 trigger = doc.char_span(ev.trigger.span[0], ev.trigger.span[1], alignment_mode="expand")
                 head = trigger.root if trigger is not None else sent.root
                 events.append(self._finish(ev, sent, head, dateline, resolver, dates))
+            # once more with the countries the context filled in: one root for one dyad once
+            events[first:] = coder.dedup(events[first:])
             dates.advance(sent.text, [e.date for e in events[first:]], offset=sent.start_char)
         return Coded(article, events, coder.dropped, doc)
 

@@ -368,3 +368,65 @@ def test_code_passive_attack_takes_its_attacker_from_the_means(code):
 ])
 def test_code_plover_types_of_occupation_and_eased_curfews(code, text, plover):
     assert any(e.plover == plover for e in code(text)), code(text)
+
+
+@pytest.mark.parametrize("text, kept, not_kept", [
+    # a nominal event after "after", "since", "before": the time of the sentence's event
+    ("Police imposed a curfew on the city after a rally over food prices.", "17", ("14",)),
+    # a clause after "before" or "for" on the event: its time or reason, not a second event
+    ("The rebels demanded a truce before allowing relief convoys into the valley.", "10", ("08",)),
+    ("A teacher was detained in Iran for cooperating with Israel.", "17", ("06",)),
+    # the same event told by a noun without actors of its own
+    ("Youths hurled stones during protests against the Indian army.", "145", ("141",)),
+    # "what it called ..." names something; no call was made
+    ("The government banned the party because of what it called links to terrorism.", "17", ("04",)),
+    # a press release frees no one
+    ("The army is holding thousands of villagers, a press release from the rebels said.", None, ("08",)),
+    # a measure is no object noun: a 60-day state of siege is no day of mourning
+    ("The junta declared a 60-day state of siege in Bolivia.", "1724", ("017",)),
+    # a hyphenated walkout is a walkout, told once
+    ("Dockers halted work on the third day of an open-ended strike on Friday over wages.", "14", ("19",)),
+    # the clause of a demand with its object parsed as purpose: what the object is to do
+    ("The UN envoy demanded factions in Somalia to allow aid workers free access.", "10", ("08",)),
+    # a protest's purpose (a demand pattern without the class) is the protest
+    ("Farmers began a hunger strike outside parliament to demand the return of their land.", "14", ("10",)),
+    # what is vetoed or rejected, down the object's clauses, did not happen
+    ("Russia vetoed a Council resolution condemning its strikes on the city.", "12", ("11",)),
+    ("Lebanon rejected a UN appeal for deploying troops along the border with Syria.", "12", ("15",)),
+    # the purpose of a demanded meeting is what is demanded, not a meeting
+    ("Armenia demanded a session of the Security Council to discuss Azerbaijan's offensive.", "10", ("04",)),
+    # an inquiry into an allegation: the allegation is its topic
+    ("The United Nations completed its inquiry into an allegation by Liberia that rebels had seized the port.",
+     "09", ("112", "19")),
+    # "is opposed to" a plan or mediation: a rejection, and the mediation is no second event
+    ("Hungary is opposed to Turkish mediation in the dispute.", "12", ("04", "11")),
+])
+def test_code_times_reasons_and_repeats_are_not_counted_again(code, text, kept, not_kept):
+    evs = code(text)
+    if kept:
+        assert any(e.cameo.startswith(kept) for e in evs), evs
+    assert not any(e.cameo.startswith(n) for e in evs for n in not_kept), evs
+
+
+def test_code_one_root_for_one_dyad_once(code):
+    evs = code("Chile established diplomatic relations with and opened an embassy in Hanoi.")
+    assert len([e for e in evs if e.cameo.startswith("05")]) == 1, evs
+
+
+@pytest.mark.parametrize("text, root, recipient", [
+    # the actor's own forces are no recipient: the party or place the clause names is
+    ("Armenia mobilized reservists for a feared offensive against Azerbaijan.", "15", "AZE"),
+    ("Vietnam said it was willing to withdraw its soldiers from Cambodia.", "03", "KHM"),
+    # a complaint to a third party is about the party complained of
+    ("Pakistan complained to the Security Council about Indian shelling in Kashmir.", "11", "IND"),
+    # seeking refuge in a country asks that country
+    ("Hundreds of Afghans sought asylum in Iran.", "02", "IRN"),
+])
+def test_code_recipient_is_the_other_party(code, text, root, recipient):
+    evs = only(code(text), root)
+    assert evs and {r.country for r in evs[0].recipients} == {recipient}, code(text)
+
+
+def test_code_complaint_without_a_party_complained_of_keeps_the_addressee(code):
+    evs = only(code("China protested to Japan over the visit."), "14")
+    assert evs and {r.country for r in evs[0].recipients} == {"JPN"}, evs

@@ -43,7 +43,15 @@ COMMAND_CODES = {"17", "16"}
 # Prepositions whose nominal object is another event's reason or time, and nouns that
 # introduce a reason ("in retaliation for"): such an event is background, not reported anew.
 BACKGROUND_MARKS = {"after", "since", "before", "because", "once", "until", "till"}
-BACKGROUND_PREPS = {"over", "against", "about", "after", "following", "amid", "despite", "since", "for"}
+BACKGROUND_PREPS = {"over", "against", "about", "after", "following", "amid", "despite", "since", "for", "before",
+                    "until"}
+TIME_PREPS = {"after", "following", "since", "before", "until"}  # "imposed a curfew after a demonstration"
+NOT_EVENT_COMPOUNDS = {"press release", "news release"}  # "according to a press release": no one was freed
+FORCE_NOUNS = {"troop", "troops", "force", "forces", "soldier", "reservist", "reserve", "army", "unit", "personnel",
+               "contingent", "battalion", "brigade", "division", "military", "police", "policeman", "militia",
+               "guard", "conscript", "recruit", "warship", "ship", "jet", "plane", "tank"}
+PLACE_PREPS = {"against", "from", "to", "into", "in", "on", "toward", "towards", "near", "along"}
+COMPLAIN_VERBS = {"complain", "protest"}
 REASON_NOUNS = {"retaliation", "response", "reprisal", "revenge", "protest", "reaction", "connection"}
 TOPIC_ROOTS = {"01", "02", "03", "04", "05", "06"}
 DISAPPROVAL_ROOTS = {"11", "12"}  # what is criticised or rejected is no second event
@@ -198,6 +206,8 @@ def _strike_sense(c, code: str) -> str:
         return code
     mods = {m.lemma_.lower() for m in noun.children if m.dep_ in ("compound", "amod", "nmod", "poss")}
     mods |= {m.lower_ for m in noun.children if m.dep_ in ("compound", "amod", "nmod", "poss")}
+    mods |= {noun.doc[m.left_edge.i:m.i + 1].text.lower().replace(" ", "")  # "open-ended" split in three
+             for m in noun.children if m.dep_ in ("compound", "amod")}
     if code[:2] == "14" and mods & MILITARY_STRIKE:
         return "190"
     if code[:2] in ("18", "19") and mods & LABOUR_STRIKE:
@@ -388,7 +398,9 @@ def _object_lemmas(tok) -> set[str]:
     lemmas: set[str] = set()
     if obj is not None:
         lemmas = {obj.lemma_.lower(), obj.lower_}
-        lemmas |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
+        # a measure ("a 30-day state of siege") is no object noun: no day of mourning
+        lemmas |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")
+                   and not (c.i > 0 and c.doc[c.i - 1].text == "-" and c.doc[c.left_edge.i].like_num)}
     pred, _ = _small_clause(tok)
     if pred is not None:  # "found him guilty", "declared the group a terrorist organisation"
         lemmas |= {pred.lemma_.lower(), pred.lower_}
@@ -613,6 +625,8 @@ class SentenceCoder:
         nouns = self.patterns.nouns
         for c in tok.children:  # "hunger strike", "car bomb", "phone call" first
             if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
+                if f"{c.lower_} {tok.lemma_.lower()}" in NOT_EVENT_COMPOUNDS:
+                    return None
                 hit = nouns.get(f"{c.lemma_.lower()} {tok.lemma_.lower()}")
                 if hit is not None:
                     return hit
@@ -839,13 +853,18 @@ class SentenceCoder:
             if (dep == "advcl" and c.token.head.i == gov.token.i and _has_aux(c.token, {"to"})
                     and not any(m.dep_ == "mark" for m in c.token.children)):
                 obj = _direct_object(gov.token)
-                if obj is not None and obj.i in by_tok and by_tok[obj.i].kind == "noun":
+                if obj is not None and (obj.i in by_tok and by_tok[obj.i].kind == "noun"
+                                        or gov.kind == "verb" and gov.pattern.objects and self._is_event_noun(obj)):
                     c.dropped = f"content of '{obj.text}'"  # "rejected appeals to release him"
                     continue
             if dep == "advcl" and cls in GOVERNING and c.token.head.i == gov.token.i and (
                     _has_aux(c.token, {"to"}) and not any(m.dep_ in ("mark", "dobj") for m in c.token.children)
                     and _direct_object(gov.token) is None or _has_mark(c.token, {"for"})):
                 dep = "xcomp"  # "vowed to fight" parsed as a clause of purpose; "called for X to go"
+            elif (dep == "advcl" and cls in OBJECT_CONTROL and c.token.head.i == gov.token.i
+                  and _has_aux(c.token, {"to"}) and not any(m.dep_ == "mark" for m in c.token.children)
+                  and _direct_object(gov.token) is not None and not gov.pattern.objects):
+                dep = "xcomp"  # "demanded the factions to allow aid": what the factions are to do
             if (cls == "intent" and dep == "ccomp" and _has_aux(c.token, {"to"})
                     and any(ch.dep_ == "nsubj" for ch in c.token.children)):
                 gov.as_class = cls = "appeal"  # "Chile wants Bolivia to open its border": an appeal to Bolivia
@@ -913,15 +932,19 @@ class SentenceCoder:
                 host = by_tok.get(host_tok.i)
                 if host is None and host_tok.dep_ in ("dobj", "nsubjpass"):
                     host = by_tok.get(host_tok.head.i)  # "announced a suspension of links after ..."
+                if host is None and word in TIME_PREPS:
+                    # "holed up in a residence since the invasion": the time of the sentence's event
+                    host = next((o for o in cands if o is not c and o.code and not o.dropped
+                                 and o.token.i not in {t.i for t in tok.subtree}), None)
                 if host is None or host is c or not host.code or not c.code:
                     continue
                 root, hroot = c.code[:2], host.code[:2]
                 why = None
-                if word in BACKGROUND_PREPS and root != "14":  # a strike "over pay" is still a strike
+                if word in BACKGROUND_PREPS and (root != "14" or word in TIME_PREPS):  # a strike "over pay" is still a strike
                     why = "reason or time of"
                 elif word == "in" and (root == hroot or root >= "18" and hroot >= "18"):
                     why = "means of"  # "killed 46 civilians in an attack", "marched in protest"
-                elif word in ("on", "about") and hroot in TOPIC_ROOTS:
+                elif word in ("on", "about") and hroot in TOPIC_ROOTS or word == "into" and hroot == "09":
                     why = "topic of"  # "talks on a troop pullback"
                 elif word == "of" and hroot == "14":
                     why = "object of"  # "a protest of the arrest"
@@ -931,13 +954,15 @@ class SentenceCoder:
                 if why:
                     c.dropped = f"{why} '{host.token.text}'"
                 continue
-            if (c.cls in ("appeal", "demand") and tok.dep_ in ("advcl", "xcomp", "acl")
+            if ((c.cls in ("appeal", "demand") or c.code and c.code[:2] == "10")
+                    and tok.dep_ in ("advcl", "xcomp", "acl")
                     and not any(m.dep_ == "mark" and m.lower_ != "to" for m in tok.children)):
                 host = by_tok.get(tok.head.i)
                 if host is None and tok.head.dep_ in ("dobj", "pobj"):
                     host = by_tok.get(tok.head.head.i)  # "began a hunger strike to demand"
                 if host is not None and host.code and host.code[:2] == "14" and host.cls is None:
                     c.dropped = f"purpose of '{host.token.text}'"  # "blocked roads to press their demands"
+        self._told_again(cands)
         self._words_not_force(cands)
         self._purpose_not_means(cands)
         self._background_clauses(cands)
@@ -948,14 +973,28 @@ class SentenceCoder:
         "denounced as a crime X's suppression of ...", "would not meet demands to free
         prisoners"), or None: what is objected to is no second event."""
         tok = c.token
-        if c.kind == "noun" and tok.dep_ in ("dobj", "nsubjpass"):
-            host = by_tok.get(tok.head.i)
+        if (c.kind == "noun" or tok.tag_ == "VBG") and tok.dep_ in ("dobj", "nsubjpass"):
+            host = by_tok.get(tok.head.i)  # "vetoed a resolution censuring X" parsed with the gerund as object
         elif c.kind == "noun" and tok.dep_ == "pobj" and tok.head.lower_ == "as":
             host = by_tok.get(tok.head.head.i)
         elif c.kind == "verb" and tok.dep_ == "acl" and _has_aux(tok, {"to"}) and tok.head.dep_ == "dobj":
             host = by_tok.get(tok.head.head.i)
+        elif (c.kind == "noun" and tok.dep_ == "pobj" and (h := by_tok.get(tok.head.head.i)) is not None
+              and h.via_prep == tok.head.lower_):
+            host = h  # "is opposed to French mediation": the pattern's object through its preposition
         else:
-            return None
+            host = None
+            up = tok
+            for _ in range(6):  # "vetoed a resolution censuring X", "rejected an appeal for deploying troops"
+                if up.dep_ not in ("acl", "pcomp", "pobj", "prep") or up.head.i == up.i:
+                    break
+                up = up.head
+                if up.dep_ == "dobj":
+                    host = by_tok.get(up.head.i)
+                    break
+            if host is None or not (host.code and host.code[:2] == "12" or host.cls == "refuse"
+                                    or host.recode_as == "refuse"):
+                return None
         if host is None or host is c:
             return None
         if host.code and host.code[:2] in DISAPPROVAL_ROOTS or host.cls == "refuse" or host.recode_as == "refuse":
@@ -964,6 +1003,21 @@ class SentenceCoder:
                 and host.cls is None):
             return host  # "would not meet demands to free prisoners": a refusal (see _why_dropped)
         return None
+
+    def _told_again(self, cands: list[Candidate]) -> None:
+        """"Youths threw stones during demonstrations", "the first deployment of troops arrived":
+        a nominal event without actors of its own, of the same CAMEO root as a verb event of
+        the sentence, is that event told again."""
+        verbs = [o for o in cands if o.kind in ("verb", "light") and o.code and o.cls is None and not o.dropped
+                 and o.governed_by is None and not o.recode_as]
+        for c in cands:
+            if (c.kind != "noun" or c.dropped or c.governed_by is not None or not c.code or self._own_actors(c)
+                    or any(p.dep_ == "prep" and p.lower_ in ("between", "with") for p in c.tokens[-1].children)):
+                continue
+            root = _strike_sense(c, c.code)[:2]
+            same = next((o for o in verbs if _strike_sense(o, o.code)[:2] == root and c.token not in o.tokens), None)
+            if same is not None:
+                c.dropped = f"told again by '{same.token.text}'"
 
     @staticmethod
     def _words_not_force(cands: list[Candidate]) -> None:
@@ -1035,6 +1089,11 @@ class SentenceCoder:
                     m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS for m in tok.children)
                     and tok.head.i in {o.token.i for o in others}):
                 c.dropped = f"time or reason of '{tok.head.text}'"  # "suspended aid after its vehicles were hit"
+            elif (c.kind == "verb" and tok.dep_ == "pcomp" and tok.head.dep_ == "prep"
+                  and (host := next((o for o in others if o.token.i == tok.head.head.i), None)) is not None
+                  and (tok.head.lower_ in BACKGROUND_MARKS | TIME_PREPS | {"over", "about", "despite", "amid"}
+                       or tok.head.lower_ == "for" and host.code and host.code[:2] >= "11")):
+                c.dropped = f"time or reason of '{host.token.text}'"  # "arrested for spying", "before allowing"
 
     # -- main ------------------------------------------------------------------------
     def code_sentence(self, sent) -> list[Event]:
@@ -1149,7 +1208,7 @@ class SentenceCoder:
                 ev.cameo = "062"  # "Jordan and the US began military exercises": exercising together
             if ev.cameo in CROWD_VIOLENCE and any(a.text.lower().split()[-1] in CROWD_WORDS for a in ev.actors if a.text):
                 ev.cameo = "145"  # "protesters clashed with police": a violent protest, a riot
-        events = self._dedup(events)
+        events = self.dedup(events)
         self.history.extend(events)
         return events
 
@@ -1280,6 +1339,8 @@ class SentenceCoder:
         weak = [h for h in recip_heads if h.i in self._weak]
         recips = self._entities(strong) + [e for e in self._entities(weak) if e.country or e.sector or e.group]
         recips = [r for r in recips if all(r.span != a.span for a in actors)]
+        if c.kind == "verb" and actors:
+            recips = self._other_party(c, actors, recips, recip_heads)
         how_pair = False
         if (c.sym or mutual) and not recips and len(actors) >= 2:
             actors, recips = actors[:1], actors[1:]
@@ -1344,6 +1405,47 @@ class SentenceCoder:
             coder_name=name,
         )
 
+    def _other_party(self, c: Candidate, actors: list[Entity], recips: list[Entity], recip_heads: list) -> list[Entity]:
+        """The party acted on, where the object is the actor's own forces or only the addressee.
+
+        "Britain mobilized reservists for a war against Iraq", "willing to withdraw its troops
+        from Lebanon": the recipient is the other party or place, not the actor's own troops;
+        "complained to the UN over Israeli raids": the party complained about, not the addressee.
+        """
+        own = {a.country for a in actors if a.country}
+        if not own:
+            return recips
+        tok = c.embedded.token if c.embedded is not None and c.embedded.kind == "verb" else c.token
+        if tok.lemma_.lower() in COMPLAIN_VERBS:
+            about = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("over", "about", "against")
+                     for o in p.children if o.dep_ in ("pobj", "pcomp")]
+            names = [m for o in about for m in [o, *o.children] if m.i in self.resolver.index.names
+                     and (m is o or m.dep_ in ("amod", "compound", "poss", "nmod", "nsubj"))]
+            found = [e for e in self._entities(names) if e.country and e.country not in own]
+            return found or recips
+        if not recips or not recip_heads:
+            return recips
+        if not all(h.lemma_.lower() in FORCE_NOUNS or h.lower_ in FORCE_NOUNS for h in recip_heads):
+            return recips
+        if any(r.country and r.country not in own for r in recips):
+            return recips
+        # the places and parties named by the clause's prepositions, nearest first
+        todo, places = [tok], []
+        while todo:
+            t = todo.pop(0)
+            for ch in t.children:
+                if ch.dep_ in ("prep", "dobj", "pobj", "pcomp", "agent") and not (ch.dep_ == "prep" and _is_time_pp(ch)):
+                    todo.append(ch)
+                    if ch.dep_ == "pobj" and t.lower_ in PLACE_PREPS:
+                        places.extend(_conjuncts(ch))
+        for h in places:
+            cands = [h] + [m for m in h.children if m.dep_ in ("amod", "compound", "poss", "nmod")]
+            found = [e for e in self._entities([x for x in cands if x.i in self.resolver.index.names] or [h])
+                     if e.country and e.country not in own]
+            if found:
+                return found
+        return recips
+
     @staticmethod
     def _foreign(ev: Event) -> bool:
         """Do the actor's and the recipients' countries differ (both known)?"""
@@ -1406,12 +1508,20 @@ class SentenceCoder:
                     return ev
         return None
 
-    def _dedup(self, events: list[Event]) -> list[Event]:
+    def dedup(self, events: list[Event]) -> list[Event]:
         seen: dict[tuple, Event] = {}
         for ev in events:
-            key = (ev.cameo, tuple(a.code for a in ev.actors), tuple(r.code for r in ev.recipients))
+            # one root for one dyad once: "established ties with and opened an embassy in X"
+            key = (ev.cameo[:2], tuple(sorted(a.code or "" for a in ev.actors)),
+                   tuple(sorted(r.code or "" for r in ev.recipients)))
             old = seen.get(key)
             if old is None or ev.confidence > old.confidence:
                 seen[key] = ev
         kept = set(id(e) for e in seen.values())
+        # "the first deployment of troops arrived": a nominal event without actors, beside an
+        # event of the same root that has them, is that event told again
+        for ev in events:
+            if (not ev.actors and ev.coder_name.startswith("noun:")
+                    and any(o is not ev and o.actors and o.cameo[:2] == ev.cameo[:2] and id(o) in kept for o in events)):
+                kept.discard(id(ev))
         return [e for e in events if id(e) in kept]
