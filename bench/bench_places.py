@@ -7,7 +7,7 @@ per-sentence times. Target: under 0.3 ms.
     .venv/bin/python bench/bench_places.py [--repeat 20]
     .venv/bin/python bench/bench_places.py --score   # accuracy on every tests/places/*.csv
 
-``--score`` prints, for cases.csv and holdout.csv ... holdout6.csv, country
+``--score`` prints, for cases.csv and holdout.csv ... holdout7.csv, country
 correct and exact place where a place is stated, and the precision of "a
 place is stated" (the measures of tests/places/test_cases.py), then stops.
 """
@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 CASES = Path(__file__).resolve().parents[1] / "tests" / "places" / "cases.csv"
-SCORED = ("cases.csv", "holdout.csv", "holdout2.csv", "holdout3.csv", "holdout4.csv", "holdout5.csv", "holdout6.csv")
+SCORED = ("cases.csv", "holdout.csv", "holdout2.csv", "holdout3.csv", "holdout4.csv", "holdout5.csv", "holdout6.csv", "holdout7.csv")
 FEATURE_WORDS = {"province", "region", "state", "district", "city", "governorate", "oblast", "county"}
 
 
