@@ -890,7 +890,7 @@ class ActorResolver:
             return None
         while words and (words[0].lower_ in _TITLES or words[0].i in self.index.sectors or words[0].is_punct):
             words = words[1:]
-        while words and words[-1].is_punct or (words and words[-1].lower_ in ("'s", "'")):
+        while words and words[-1].is_punct or (words and words[-1].lower_.replace("\u2019", "'") in ("'s", "'")):
             words = words[:-1]
         if not words:
             return None
@@ -1064,8 +1064,9 @@ class ActorResolver:
         if not key:
             return None
         for ant in reversed(self._before(before)):
-            if ant.i < before and ant.person and ant.names and key[-1] in ant.names and ant.names != key:
-                return ant
+            if ant.i < before and ant.person and ant.names and key[-1] in ant.names and (
+                    ant.names != key or ant.ent.country):
+                return ant  # a surname, or the full name again ("Chanda Mwape's lawyer") of a described person
         return None
 
     def _counterpart_of(self, core) -> Mention | None:

@@ -32,6 +32,34 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJ = {"nsubjpass", "csubjpass"}
 OBJECT_CONTROL = {"appeal", "demand"}  # "urged Iran to talk": Iran is the embedded subject
 SPEAKER_PRONOUNS = {"it", "they", "we"}
+# What is only possible, allowed or wished for did not happen: "the possibility of talks",
+# "no chance of a truce", "a decree that permits shooting"; readiness is an intention.
+POSSIBILITY_NOUNS = {"possibility", "prospect", "prospects", "likelihood", "chance", "chances", "option",
+                     "scenario", "risk", "danger", "threat", "fear", "fears", "hope", "hopes"}
+NO_ROOM_NOUNS = {"room", "need", "plan", "plans", "intention", "sign", "evidence", "question", "point", "way",
+                 "time", "reason", "basis"}
+WILLINGNESS_NOUNS = {"willingness", "readiness", "availability", "preparedness", "eagerness", "desire",
+                     "determination", "commitment", "intention", "intent", "offer", "pledge", "promise", "vow"}
+PERMIT_VERBS = {"authorize", "authorise", "permit", "empower", "entitle", "license", "licence"}
+# Nominal events whose possessor, without an "of" object, undergoes them: "the activist's
+# arrest", "their abduction" (but "the rebels' abduction of ten girls": the rebels did it).
+PATIENT_NOUNS = {"arrest", "detention", "release", "abduction", "kidnapping", "kidnap", "killing", "murder",
+                 "assassination", "execution", "expulsion", "deportation", "extradition", "ouster", "overthrow",
+                 "imprisonment", "jailing", "conviction", "sentencing", "capture", "torture", "disappearance",
+                 "eviction", "dismissal", "removal", "impeachment", "indictment", "prosecution", "rescue"}
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+              "tomorrow", "week", "month", "year", "weekend", "day", "night", "morning", "evening", "decade",
+              "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december"}
+VIOLENT_ROOTS = {"17", "18", "19", "20"}
+OBJECT_PRONOUNS = {"them", "him", "her", "it"}
+# "the alliance poses a threat to stability", "the gangs remain a danger": a judgement about
+# someone, not a threat that someone made
+THREAT_NOUNS = {"threat", "menace", "danger"}
+DESCRIBING_VERBS = {"be", "pose", "represent", "constitute", "remain", "become", "present"}
+FIRST_PERSON = {"i", "we", "my", "our"}  # in a direct quote: the speaker
+FIRST_PERSON_OBJ = {"me", "us"}
+QUOTE_MARKS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb")
 TRAVEL_NOUNS = {"visit", "trip", "tour", "stay", "stopover"}
 # Nouns that carry the event of their modifier: "a mediation effort", "a peace mission".
 CARRIER_NOUNS = {"effort", "mission", "bid", "campaign", "operation", "initiative", "process", "round",
@@ -408,11 +436,51 @@ def _object_lemmas(tok) -> set[str]:
     return lemmas
 
 
+def _quoted(tok, speaker) -> bool:
+    """Is ``tok`` inside a direct quote that ``speaker`` (the verb of saying) reports: is
+    there a quotation mark between them ('"...," he said', 'he said: "..."')?"""
+    lo, hi = sorted((tok.i, speaker.i))
+    return any(ch in t.text for t in tok.doc[lo + 1:hi] for ch in QUOTE_MARKS)
+
+
 def _negated(tok) -> bool:
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATORS):
             return True
+        if c.dep_ == "advmod" and c.lower_ in ("longer", "more") and any(
+                n.lower_ == "no" for n in c.children):
+            return True  # "will no longer allow inspections"
     return False
+
+
+def _potential(tok) -> str | None:
+    """Is the event only a possibility ("the possibility of resuming trade", "no chance
+    of a truce", "a decree that permits shooting": ``hypothetical``) or a readiness
+    ("her readiness to mediate": ``intent``)? Climbs the noun phrase and its prepositions
+    up to the first verb."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ not in ("pobj", "prep", "pcomp", "dobj", "acl", "xcomp", "compound"):
+            return None
+        head = node.head
+        if head.i == node.i:
+            return None
+        lemma = head.lemma_.lower()
+        if head.pos_ == "NOUN":
+            if lemma in WILLINGNESS_NOUNS:
+                return "intent"
+            if lemma in POSSIBILITY_NOUNS:
+                return "hypothetical"
+            if lemma in NO_ROOM_NOUNS and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+                return "hypothetical"
+        elif head.pos_ in ("VERB", "AUX"):
+            if lemma in PERMIT_VERBS and node.dep_ == "xcomp":
+                return "hypothetical"
+            if head.tag_ != "VBG" or head.dep_ not in ("pcomp", "acl", "xcomp") or any(
+                    c.dep_ in SUBJECT_DEPS for c in head.children):
+                return None  # a clause of its own; a gerund ("of restoring ties") goes on
+        node = head
+    return None
 
 
 def _named(ent: Entity, doc) -> bool:
@@ -468,7 +536,7 @@ def _future(tok) -> bool:
 # What the condition says does not happen: "until compensation is paid" is no payment.
 CONDITION_MARKS = {"until": "demand", "unless": "threat", "if": "threat"}
 # Participles that state the subject's own stance, not something done to it.
-STATE_PASSIVES = {"opposed"}
+STATE_PASSIVES = {"opposed", "engaged", "involved"}  # "the troops were engaged in heavy fighting"
 UNIT_NOUNS = {"police", "policeman", "officer", "squad", "gear", "shield", "unit", "force", "van", "truck"}
 # Who protests when the text names no organisation: "Thousands marched", "Farmers blocked roads".
 CROWD_NOUNS = {"thousands", "hundreds", "dozens", "scores", "tens", "crowd", "crowds", "people", "residents",
@@ -672,6 +740,13 @@ class SentenceCoder:
             return self._subjects(head, cands)
         if tok.dep_ == "acomp":
             return self._subjects(head, cands)
+        if tok.dep_ == "acl" and head.lemma_.lower() in WILLINGNESS_NOUNS:
+            # "repeated her readiness to mediate": she mediates; "Iran's readiness to talk"
+            poss = [c for c in head.children if c.dep_ == "poss"]
+            if poss:
+                return _conjuncts(poss[0])
+            if head.dep_ in ("dobj", "conj") and head.head.pos_ in ("VERB", "AUX", "NOUN"):
+                return self._subjects(head.head if head.dep_ == "dobj" else head.head.head, cands)
         if (tok.dep_ == "acl" and tok.tag_ == "VBG" and head.lemma_.lower() in ISSUED_NOUNS
                 and head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX")):
             return self._subjects(head.head, cands)  # "signed a decree granting citizenship": the signer grants
@@ -763,9 +838,16 @@ class SentenceCoder:
         hosts = [noun] + [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                           for o in c.children if o.dep_ == "pobj"]
         kids = [c for h in hosts for c in h.children if h.i == noun.i or (c.dep_ == "prep" and c.lower_ == "between")]
+        patient = noun.lemma_.lower() in PATIENT_NOUNS and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
         for c in kids:
             if c.dep_ == "poss":
-                actors.extend(_conjuncts(c))
+                if c.ent_type_ in ("DATE", "TIME") or c.lemma_.lower() in TIME_WORDS:
+                    continue  # "Friday's meeting", "last year's talks": a time, no actor
+                if patient:  # "the activist's arrest", "his release": the one arrested, released
+                    recips.extend(_conjuncts(c))
+                else:
+                    actors.extend(_conjuncts(c))
             elif c.dep_ == "prep" and c.lower_ == "by":
                 actors.extend(o for p in c.children if p.dep_ == "pobj" for o in _conjuncts(p))
             elif c.dep_ == "prep" and c.lower_ == "between":
@@ -1100,6 +1182,10 @@ class SentenceCoder:
         cands = self.candidates(sent)
         if not cands:
             return []
+        for c in cands:
+            if (c.kind == "noun" and c.token.lemma_.lower() in THREAT_NOUNS and c.token.dep_ in ("attr", "dobj")
+                    and c.token.head.lemma_.lower() in DESCRIBING_VERBS):
+                c.dropped = "a description, not a threat"  # "X poses a threat to Y", "X is a threat"
         self._link(cands)
         self._background(cands)
         by_tok = {c.token.i: c for c in cands}
@@ -1218,6 +1304,11 @@ class SentenceCoder:
         if c.governed_by is not None:
             return f"recoded by '{c.governed_by.token.text}'"
         tok = c.token
+        potential = _potential(tok)
+        if potential == "hypothetical":
+            return "only possible"
+        if potential == "intent" and c.code and c.cls is None and not c.recode_as:
+            c.recode_as = "intent"  # "repeated her readiness to mediate": an intention
         if c.kind == "noun":
             if any(ch.lower_ in ("no",) and ch.dep_ == "det" for ch in tok.children):
                 return "negated"
@@ -1270,8 +1361,9 @@ class SentenceCoder:
                 code, modality, name = "112", "asserted", name + ">responsible"
         else:
             actor_heads = self._subjects(c.token, by_tok)
-            if not actor_heads and c.kind == "verb" and _is_passive(c.token):
-                # "UN sanctions against Iran were lifted": the sanctions' owner acted
+            if not actor_heads and c.kind == "verb" and _is_passive(c.token) and code[:2] not in VIOLENT_ROOTS:
+                # "UN sanctions against Iran were lifted": the sanctions' owner acted (but "three
+                # RSF fighters were killed": the owner's people suffered it)
                 subj = next((x for x in c.token.children if x.dep_ in PASSIVE_SUBJ), None)
                 owners = [m for m in subj.children if m.dep_ in ("poss", "compound", "amod", "nmod")
                           and m.i in self.resolver.index.names] if subj is not None and subj.pos_ == "NOUN" else []
@@ -1327,7 +1419,17 @@ class SentenceCoder:
             actor_heads, recip_heads = givers, actor_heads
         if c.speaker is not None and actor_heads and all(h.dep_ == "csubj" for h in actor_heads):
             actor_heads = self._subjects(c.speaker.token, by_tok)  # "X said lifting the ban is out of the question"
-        if c.speaker is not None and actor_heads and all(h.lower_ in SPEAKER_PRONOUNS for h in actor_heads):
+        quoted = c.speaker is not None and _quoted(c.token, c.speaker.token)
+        if quoted:
+            # a direct quote speaks in the first person: '"I call on the junta to ...," the envoy
+            # said' has the speaker as actor ("me", "us": as recipient), while '"They dragged
+            # them out," a driver said' is about others: "they" is not the speaker
+            if actor_heads and all(h.lower_ in FIRST_PERSON for h in actor_heads):
+                actor_heads = self._subjects(c.speaker.token, by_tok) or actor_heads
+            if recip_heads and any(h.lower_ in FIRST_PERSON_OBJ for h in recip_heads):
+                me = self._subjects(c.speaker.token, by_tok)
+                recip_heads = [x for h in recip_heads for x in (me if h.lower_ in FIRST_PERSON_OBJ else [h])]
+        elif c.speaker is not None and actor_heads and all(h.lower_ in SPEAKER_PRONOUNS for h in actor_heads):
             # "Russia said it would ...": "it" is the speaker
             actor_heads = self._subjects(c.speaker.token, by_tok) or actor_heads
         recip_heads = [h for h in recip_heads if not self._is_event_noun(h)]
@@ -1339,6 +1441,11 @@ class SentenceCoder:
         weak = [h for h in recip_heads if h.i in self._weak]
         recips = self._entities(strong) + [e for e in self._entities(weak) if e.country or e.sector or e.group]
         recips = [r for r in recips if all(r.span != a.span for a in actors)]
+        if actors:
+            # "they beat them": an object pronoun is not its own clause's subject, so it does not
+            # take the antecedent the subject took
+            recips = [r for r in recips if not (r.how.startswith("coref") and r.text.lower() in OBJECT_PRONOUNS
+                                                and any(a.code == r.code for a in actors))]
         if c.kind == "verb" and actors:
             recips = self._other_party(c, actors, recips, recip_heads)
         how_pair = False
@@ -1362,6 +1469,13 @@ class SentenceCoder:
             # text says who; their country comes later from the place or the article
             t = c.tokens[-1]
             actors = [Entity(t.text, (t.idx, t.idx + len(t)), None, None, "CVL", "implied")]
+        if (not actors and c.kind == "noun" and code[:2] in ("18", "19", "20")
+                and any(ch.dep_ == "poss" and (ch.ent_type_ in ("DATE", "TIME") or ch.lemma_.lower() in TIME_WORDS)
+                        for ch in c.tokens[-1].children)):
+            # "Tuesday's attack": an attack of that day by someone the sentence does not name
+            # (the place's unidentified armed actors, filled in by dyad.actors.roles)
+            t = c.tokens[-1]
+            actors = [Entity(t.text, (t.idx, t.idx + len(t)), None, None, "UAF", "implied")]
         if not actors and not recips:
             self.dropped.append(Dropped(c.token.text, code, "no actor"))
             return None

@@ -56,9 +56,39 @@ def mask_dateline(text: str) -> tuple[str, Dateline | None]:
     return " " * dl.end + text[dl.end :], dl
 
 
+# Acronyms of actors that spell an English word: the tagger reads "IS commander X" with
+# "IS" as the verb "is" and "WHO officials" with a pronoun. Before tagging, such a token gets
+# the norm of an acronym the model knows as a name (the text, and so every offset, is kept).
+ACRONYM_NORMS = {"IS": "isis", "WHO": "unicef", "US": "usa"}
+
+
+def _shouting(tok) -> bool:
+    """Is the token's neighbourhood written in capitals (a headline, not an acronym)?"""
+    doc = tok.doc
+    near = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc) and doc[j].is_alpha]
+    return any(t.is_upper and len(t) > 1 and t.text not in ACRONYM_NORMS for t in near)
+
+
+def mark_acronyms(doc):
+    """spaCy component (first in the pipeline): give actor acronyms that spell a word the
+    norm of a name, so that the tagger and parser read them as names."""
+    for tok in doc:
+        norm = ACRONYM_NORMS.get(tok.text)
+        if norm is not None and not _shouting(tok):
+            tok.norm_ = norm
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load_nlp(name: str = DEFAULT_MODEL):
-    """Load a spaCy pipeline once per process (never at import time)."""
+    """Load a spaCy pipeline once per process (never at import time), with
+    ``mark_acronyms`` before its first component."""
     import spacy
+    from spacy.language import Language
 
-    return spacy.load(name)
+    if not Language.has_factory("dyad_acronyms"):
+        Language.component("dyad_acronyms", func=mark_acronyms)
+    nlp = spacy.load(name)
+    if "dyad_acronyms" not in nlp.pipe_names:
+        nlp.add_pipe("dyad_acronyms", first=True)
+    return nlp
