@@ -382,3 +382,24 @@ def test_article_dates_carry_the_reference_across_sentences():
     assert article.resolve("Two days later, the curfew was lifted.").date == date(2022, 1, 13)
     article.advance("Officials gave no details.", [EventDate(date(2022, 1, 14), "pub")])
     assert article.reference.date == date(2022, 1, 11)  # a sentence without a date keeps it
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"Today the rebel commander was killed in a strike," the minister wrote on social media.',
+        "\u201cYesterday they shelled our positions again,\u201d a commander told reporters.",
+        '"Tonight our forces crossed the river.',
+    ],
+)
+def test_resolve_a_quoted_today_is_the_speakers_not_the_storys(sentence):
+    # when the words were spoken is not said: the publication date stands in, as "pub"
+    got = resolve_event_date(sentence, date(2025, 3, 14))
+    assert (got.date, got.precision) == (date(2025, 3, 14), "pub")
+
+
+def test_resolve_today_outside_a_quote_keeps_its_day():
+    got = resolve_event_date('"We struck the depot," the army said today.', date(2025, 3, 14))
+    assert (got.date, got.precision) == (date(2025, 3, 14), "day")
+    got = resolve_event_date("The commander was killed yesterday, the ministry said.", date(2025, 3, 14))
+    assert (got.date, got.precision) == (date(2025, 3, 13), "day")

@@ -60,7 +60,9 @@ def resolve_event_date(
     Sets: ``EventDate(date, precision, end, text, span)`` with span in article
     offsets (``offset`` is the sentence's start in the article). Without a
     usable date expression: ``EventDate(pub_date, "pub")``. Past (and
-    inferred-past) events never get a date after ``pub_date``.
+    inferred-past) events never get a date after ``pub_date``. A "today" or "yesterday"
+    inside a direct quotation is the speaker's, not the story's: such an event gets the
+    publication date with precision ``pub``.
 
     An expression counted from another event ("the next day", "two days
     later", "that evening") is placed from the sentence's own date before it
@@ -90,8 +92,18 @@ def resolve_event_date(
         mention, placed, _ = min(candidates, key=lambda c: _main_rank(clauses, *c))
     else:
         mention, placed, _ = min(candidates, key=lambda c: _distance(clauses, c[0], anchor))
+    if mention.kind == "deictic" and _quoted(sentence, mention.start):
+        # "Today the commander was killed," a statement said: the speaker's today, and the
+        # story does not say when the words were spoken; the publication date stands in
+        return EventDate(pub_date, "pub")
     start, end, precision = placed
     return EventDate(start, precision, end, mention.text, (offset + mention.start, offset + mention.end))
+
+
+def _quoted(sentence: str, at: int) -> bool:
+    """Is position ``at`` inside a direct quotation (straight or curly quotes)?"""
+    before = sentence[:at]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 def _placed(ref: EventDate | None) -> tuple[Date, Date | None, str] | None:
