@@ -161,3 +161,107 @@ def test_time_possessor_attack_is_kept_for_the_place(code):
     assert ev, evs
     assert not any("Sunday" in a.text for a in ev[0].actors), ev[0].actors
     assert ev[0].actors[0].sector == "UAF" and ev[0].actors[0].country == "MLI", ev[0].actors
+
+
+# --- who attacked, where the clause names nobody but the article does -----------------------
+
+def _violent(evs, word):
+    return [e for e in evs if e.cameo[:2] in ("18", "19", "20") and e.trigger.text == word]
+
+
+def test_agentless_killing_takes_the_opponent_of_the_fight(code):
+    evs = code("Two Malian soldiers were killed in the ambush and the firefight with jihadists that followed.",
+               "2023-03-02")
+    ev = _violent(evs, "killed")
+    assert ev and ev[0].actors, evs
+    assert ev[0].actors[0].text.endswith("jihadists") and ev[0].actors[0].sector != "MIL", ev[0].actors
+
+
+def test_agentless_killing_in_the_attack_refers_back_to_the_attackers(code):
+    text = ("Insurgents overran an army outpost in Tillaberi on Monday. "
+            "Nine gendarmes were also killed in the assault.")
+    ev = _violent(code(text, "2023-03-02"), "killed")
+    assert ev and ev[0].actors and ev[0].actors[0].sector == "INS", ev
+
+
+def test_fight_back_reference_never_makes_a_force_attack_its_own_men(code):
+    text = ("Congolese troops killed six rebels near Rutshuru on Sunday. "
+            "Three soldiers were also killed in the clashes.")
+    evs = [e for e in code(text, "2023-03-02") if e.cameo[:2] in ("18", "19", "20") and "Three" in e.sentence]
+    assert evs
+    for ev in evs:
+        assert not any(a.sector == "MIL" for a in ev.actors), ev.actors
+        assert ev.actors and ev.actors[0].sector == "REB", ev.actors  # the other side of the fight
+
+
+def test_military_reporting_fighters_killed_is_the_attacker(code):
+    evs = code("The Somali army said 40 al-Shabab fighters were killed in an airstrike near Jilib.", "2023-03-02")
+    ev = [e for e in evs if e.cameo[:2] in ("18", "19", "20")]
+    assert ev and ev[0].actors and ev[0].actors[0].code == "SOMMIL", ev
+
+
+def test_military_reporting_its_own_or_civilian_dead_is_not_the_attacker(code):
+    for text in ("The Somali army said 12 civilians were killed in a bombing near Jilib.",
+                 "The Somali army said four soldiers were killed in a roadside bombing near Jilib."):
+        evs = [e for e in code(text, "2023-03-02") if e.cameo[:2] in ("18", "19", "20")]
+        assert not any(a.code == "SOMMIL" for e in evs for a in e.actors), evs
+
+
+# --- a judgement's recipient is the author of what it judges ---------------------------------
+
+def test_rejected_allegations_made_by_a_party_are_that_partys(code):
+    evs = code("Rwanda rejected the allegations made by Burundi on Tuesday.", "2023-03-02")
+    ev = [e for e in evs if e.cameo.startswith("01") or e.cameo.startswith("12")]
+    assert ev and any(r.country == "BDI" for r in ev[0].recipients), evs
+
+
+def test_condemned_the_attack_refers_back_to_the_attackers(code):
+    text = ("Sudanese paramilitaries shelled a market in El Fasher on Friday. "
+            "The Arab League condemned the attack on Saturday.")
+    ev = [e for e in code(text, "2023-03-02") if e.cameo.startswith("11")]
+    assert ev and ev[0].recipients and ev[0].recipients[0].country == "SDN", ev
+
+
+def test_welcomed_release_refers_back_to_who_released(code):
+    text = ("A court in Tashkent freed the blogger Otabek Sattoriy on Monday. "
+            "Reporters Without Borders welcomed the release.")
+    ev = [e for e in code(text, "2023-03-02") if e.cameo.startswith("05")]
+    assert ev and ev[0].recipients and ev[0].recipients[0].country == "UZB", ev
+
+
+def test_judged_event_of_another_kind_is_not_referred_back_to(code):
+    # an earlier criticism (111) is not what "the allegations" (112) refer back to
+    text = ("Opposition lawmakers in Tirana criticised the new tax law on Monday. "
+            "The prime minister rejected the allegations.")
+    ev = [e for e in code(text, "2023-03-02") if e.trigger.text == "rejected"]
+    assert ev, code(text, "2023-03-02")
+    assert all(r.sector not in ("LEG", "OPP") for r in ev[0].recipients), ev
+
+
+# --- a quote's first person, when the verb of saying is clauses away --------------------------
+
+def test_quoted_our_far_from_the_verb_of_saying_is_the_speaker(code):
+    evs = code('"We deplore the fighting and renew our commitment to help Chad," the Nigerien foreign minister '
+               "said on Monday.", "2023-03-02")
+    ev = [e for e in evs if e.cameo.startswith("03")]
+    assert ev and all(e.actors and e.actors[0].country == "NER" for e in ev), evs
+
+
+# --- a prediction is no threat ----------------------------------------------------------------
+
+def test_conditional_prediction_is_no_threat(code):
+    evs = code('"Our forecast is that if the governor cancels the vote, the youth of Kano will rise up against him."',
+               "2023-03-02")
+    assert not [e for e in evs if e.cameo.startswith("13")], evs
+
+
+def test_conditional_threat_is_still_a_threat(code):
+    evs = code("The militia will storm the port unless the navy withdraws, its commander said.", "2023-03-02")
+    assert [e for e in evs if e.cameo.startswith("13")], evs
+
+
+def test_quoted_my_under_a_quoted_verb_of_saying_is_the_outer_speaker(code):
+    text = ("The AU envoy Amina Diallo arrived in Addis Ababa on Monday. "
+            '"I urge the generals to lift the curfew and reaffirm my willingness to travel to Khartoum," she said.')
+    ev = [e for e in code(text, "2023-03-02") if e.cameo.startswith("03")]
+    assert ev and all(e.actors and e.actors[0].country == "IGO" for e in ev), ev

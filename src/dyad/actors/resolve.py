@@ -502,6 +502,12 @@ class ActorResolver:
                 return [self._copy(ref.ent, toks, "coref")]
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
             return [Entity(self.text[start:end], (start, end))]
+        if low in ("you", "your"):
+            # an interview printed as questions and answers ("VOA: You met the president ...",
+            # "Armitage: ..."): the interviewer's "you" is the one who answers
+            ref = self._interviewee(head)
+            if ref:
+                return [self._copy(e, toks, "coref") for e in ref]
         text_lows = {t.lower_ for t in toks}
         # "the two sides", "both countries", "the parties"
         if (low in PAIR_HEADS and (text_lows & {"two", "both", "sides", "parties", "the"})
@@ -510,7 +516,54 @@ class ActorResolver:
                 pair = self._pair(toks[0].i)
                 if pair:
                     return [self._copy(e, toks, "coref") for e in pair]
-        return self._resolve_tokens(toks, head, day)
+        found = self._resolve_tokens(toks, head, day)
+        if (head.tag_ in ("NNS", "NNPS") and toks[0].lower_ == "the" and len(found) == 1
+                and found[0].sector and not found[0].group
+                and (not found[0].country or found[0].how.startswith("coref"))  # not one of the two
+                and not self._has_country(toks)):
+            # "the prime ministers", "the foreign ministers": the two office holders of the pair
+            # the article just named, when both hold that kind of office
+            pair = self._pair(toks[0].i)
+            if pair and all(e.sector == found[0].sector for e in pair):
+                return [self._copy(e, toks, "coref") for e in pair]
+        return found
+
+    @staticmethod
+    def _turn_label(sent) -> tuple[str, list] | None:
+        """The speaker label that opens a question or answer ("VOA:", "Q:", "Richard Armitage,
+        former deputy secretary of state:"): its text and tokens, or None."""
+        toks = list(sent)
+        for n, t in enumerate(toks[:14]):
+            if t.text == ":":
+                label = [x for x in toks[:n] if not x.is_space]
+                if not label or any(x.pos_ in ("VERB", "AUX") and x.dep_ != "amod" for x in label) \
+                        or not label[0].text[:1].isupper():
+                    return None
+                return " ".join(x.text for x in label), label
+            if t.is_punct and t.text not in (",", "-", ".", "’", "'"):
+                return None
+        return None
+
+    def _interviewee(self, head) -> list[Entity]:
+        """Whoever answers in a question-and-answer interview, for a "you" in a question: the
+        person who labels the answers (a label other than the question's own, with a name)."""
+        here = self._turn_label(head.sent)
+        if here is None:
+            return []
+        for sent in self.doc.sents:
+            other = self._turn_label(sent)
+            if other is None or other[0] == here[0]:
+                continue
+            names = [t for t in other[1] if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"]
+            if not names:
+                continue
+            # the name's last word heads it ("Richard Armitage"), whatever follows ("former ...")
+            last = names[0]
+            while last.i + 1 < len(self.doc) and self.doc[last.i + 1].ent_type_ == "PERSON" \
+                    and self.doc[last.i + 1].pos_ == "PROPN":
+                last = self.doc[last.i + 1]
+            return [e for e in self.resolve(last) if e.country or e.sector or e.group]
+        return []
 
     def _copy(self, ent: Entity, toks, how: str) -> Entity:
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])

@@ -52,6 +52,14 @@ TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
               "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
               "november", "december"}
 VIOLENT_ROOTS = {"17", "18", "19", "20"}
+# Sectors of armed groups that are no state's forces (insurgents, rebels, separatists, unidentified)
+ARMED_SECTORS = frozenset({"INS", "REB", "SEP", "UAF"})
+STATE_FORCES = frozenset({"MIL", "COP", "GOV", "SPY"})
+# Comments, praise, criticism and rejection: their recipient is the author of what they judge
+JUDGING_ROOTS = frozenset({"01", "05", "11", "12"})
+# Event nouns of words (statements, demands, accusations, threats): a possessor is their author
+SAYING_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "my", "our", "your"})
 OBJECT_PRONOUNS = {"them", "him", "her", "it"}
 # "the alliance poses a threat to stability", "the gangs remain a danger": a judgement about
 # someone, not a threat that someone made
@@ -488,6 +496,29 @@ def _named(ent: Entity, doc) -> bool:
     span = doc.char_span(ent.span[0], ent.span[1], alignment_mode="expand")
     return span is not None and any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
                                     for t in span)
+
+
+# Words of forecasting: a conditional they govern is someone's prediction, nobody's threat
+PREDICTION_WORDS = frozenset({"predict", "prediction", "expect", "expectation", "forecast", "foresee", "anticipate",
+                              "suspect", "guess", "bet", "prophecy", "projection"})
+
+
+def _predicted(tok) -> bool:
+    """Is ``tok`` the content of a prediction ("my prediction is that ...", "analysts expect that ...")?"""
+    for anc in tok.ancestors:
+        if anc.lemma_.lower() in PREDICTION_WORDS:
+            return True
+        if anc.pos_ in ("VERB", "AUX"):
+            if any(ch.lemma_.lower() in PREDICTION_WORDS and ch.dep_ in ("nsubj", "nsubjpass") for ch in anc.children):
+                return True  # "my prediction is that ...": the prediction is the subject of "is"
+    return False
+
+
+def _family(code: str) -> str:
+    """The kind of act a code names, for matching a noun to an earlier event: attacks, fights
+    and mass violence (18-20) are one kind (a 190 "attack" may refer back to a 180 one); else
+    the three-digit code (an accusation, 112, is no criticism, 111)."""
+    return "force" if code[:2] in ("18", "19", "20") else code[:3]
 
 
 def _definite(tok) -> bool:
@@ -1320,6 +1351,8 @@ class SentenceCoder:
             cond = _condition(tok)
             if cond is not None:
                 if _condition_kind(cond) == "threat" and not _negated(tok) and c.code[:2] >= "10":
+                    if _predicted(tok):
+                        return "a prediction, not a threat"  # "my prediction is that if X, they will rise up"
                     c.condition = cond  # "will suspend aid unless ...": a threat
                     return None
         if _negated(tok):
@@ -1419,15 +1452,26 @@ class SentenceCoder:
             actor_heads, recip_heads = givers, actor_heads
         if c.speaker is not None and actor_heads and all(h.dep_ == "csubj" for h in actor_heads):
             actor_heads = self._subjects(c.speaker.token, by_tok)  # "X said lifting the ban is out of the question"
-        quoted = c.speaker is not None and _quoted(c.token, c.speaker.token)
+        speaker = c.speaker
+        if ((speaker is None or not _quoted(c.token, speaker.token))
+                and (any(h.lower_ in FIRST_PERSON for h in actor_heads)
+                     or any(h.lower_ in FIRST_PERSON_OBJ for h in recip_heads or ()))):
+            # '"I urge ... and reiterate my willingness to travel," he said': the verb of saying
+            # is clauses away (or the nearer one is the quote's own "reiterate"), but the quote is
+            # still its speaker's
+            speaker = next((s for s in by_tok.values() if s.cls == "speech" and s is not c
+                            and _quoted(c.token, s.token)
+                            and not any(h.lower_ in FIRST_PERSON for h in _children(s.token, SUBJECT_DEPS))),
+                           speaker)
+        quoted = speaker is not None and _quoted(c.token, speaker.token)
         if quoted:
             # a direct quote speaks in the first person: '"I call on the junta to ...," the envoy
             # said' has the speaker as actor ("me", "us": as recipient), while '"They dragged
             # them out," a driver said' is about others: "they" is not the speaker
             if actor_heads and all(h.lower_ in FIRST_PERSON for h in actor_heads):
-                actor_heads = self._subjects(c.speaker.token, by_tok) or actor_heads
+                actor_heads = self._subjects(speaker.token, by_tok) or actor_heads
             if recip_heads and any(h.lower_ in FIRST_PERSON_OBJ for h in recip_heads):
-                me = self._subjects(c.speaker.token, by_tok)
+                me = self._subjects(speaker.token, by_tok)
                 recip_heads = [x for h in recip_heads for x in (me if h.lower_ in FIRST_PERSON_OBJ else [h])]
         elif c.speaker is not None and actor_heads and all(h.lower_ in SPEAKER_PRONOUNS for h in actor_heads):
             # "Russia said it would ...": "it" is the speaker
@@ -1441,6 +1485,11 @@ class SentenceCoder:
         weak = [h for h in recip_heads if h.i in self._weak]
         recips = self._entities(strong) + [e for e in self._entities(weak) if e.country or e.sector or e.group]
         recips = [r for r in recips if all(r.span != a.span for a in actors)]
+        if (c.kind == "verb" and code[:2] in JUDGING_ROOTS and actors
+                and not any(r.country or r.sector or r.group for r in recips)):
+            # "condemned the attack", "rejected the allegations made by Pakistan": the party
+            # whose act is judged
+            recips = self._author_of_topic(c, actors, sent) or recips
         if actors:
             # "they beat them": an object pronoun is not its own clause's subject, so it does not
             # take the antecedent the subject took
@@ -1476,6 +1525,11 @@ class SentenceCoder:
             # (the place's unidentified armed actors, filled in by dyad.actors.roles)
             t = c.tokens[-1]
             actors = [Entity(t.text, (t.idx, t.idx + len(t)), None, None, "UAF", "implied")]
+        if (code[:2] in ("18", "19", "20") and all(a.how == "implied" for a in actors)
+                and (c.kind == "noun" and not c.sym or "victim" in c.pattern.flags
+                     or c.kind == "verb" and _is_passive(c.token) and not _children(c.token, ("agent",)))):
+            # "soldiers were killed in the attack": who attacked, where the article says it
+            actors = self._context_attackers(c, sent, recips, by_tok) or actors
         if not actors and not recips:
             self.dropped.append(Dropped(c.token.text, code, "no actor"))
             return None
@@ -1518,6 +1572,106 @@ class SentenceCoder:
             coder_kind="pattern",
             coder_name=name,
         )
+
+    def _context_attackers(self, c: Candidate, sent, recips: list[Entity], by_tok) -> list[Entity]:
+        """The attackers of a violent event whose clause names none, where the article does.
+
+        In order: the opponent of the fight the event happened in ("killed in the attack and
+        the ensuing battle *with militants*", "in an ambush *by* rebels"); the speaker, when a
+        military reports the death of fighters of an armed group or of another country's forces
+        ("the Nigerian army said 20 Boko Haram fighters were killed in an airstrike"); the
+        attackers of the violent event of the last two sentences that "the attack", "the
+        gunfight" refers back to. Never a party of the victims' own side.
+        """
+        victims = {r.code for r in recips if r.code}
+        victim_countries = {r.country for r in recips if r.country}
+
+        def other_side(ents):
+            return [e for e in ents if (e.country or e.group or e.sector) and e.how != "implied" and e.code not in victims
+                    and all(e.span != r.span for r in recips)]
+
+        def own_side(e):  # the victims' own state forces do not attack them
+            return e.sector in STATE_FORCES and any(r.sector in STATE_FORCES and r.country in (None, e.country)
+                                                    for r in recips)
+
+        tok = c.token
+        settings = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "during", "amid")
+                    for o in _conjuncts(next((x for x in p.children if x.dep_ == "pobj"), p)) if o.dep_ in ("pobj", "conj")]
+        if c.kind == "noun":
+            settings = [tok] + settings
+        idx = self.resolver.index
+        opponents = [h for o in settings if o.pos_ == "NOUN" and o.i not in idx.names and o.i not in idx.places
+                     for p in o.children if p.dep_ in ("prep", "agent") and p.lower_ in ("with", "by")
+                     and not (o.i == tok.i and p.lower_ == "with")
+                     for x in p.children if x.dep_ == "pobj" for h in _conjuncts(x)]
+        found = other_side(self._entities(opponents)) if opponents else []
+        if found:
+            return [Entity(e.text, e.span, e.name, e.country, e.sector, e.how + "+clause", e.group) for e in found]
+        if c.speaker is not None and recips and all(
+                r.sector in ARMED_SECTORS or (r.group and not r.country) for r in recips):
+            # a military reports the fighters it killed (not its own dead, nor civilians)
+            speakers = [e for e in self._entities(self._subjects(c.speaker.token, by_tok))
+                        if e.country and e.sector == "MIL"]
+            if speakers:
+                return [Entity(e.text, e.span, e.name, e.country, e.sector, "coref", e.group) for e in speakers]
+        back = (c.kind == "noun" and _definite(tok)) or any(_definite(o) for o in settings if o.i != tok.i)
+        if not back or not self.history:
+            return []
+        starts = [s.start_char for s in sent.doc.sents]
+        here = sum(1 for x in starts if x <= sent.start_char)
+        for old in reversed(self.history):
+            if old.cameo[:2] not in ("18", "19", "20"):
+                continue
+            if here - sum(1 for x in starts if x <= old.sentence_span[0]) > 2:
+                break
+            found = [e for e in other_side(old.actors) if not own_side(e)]
+            if not found and old.actors and all(own_side(e) for e in old.actors):
+                # "soldiers killed five rebels ... two soldiers died in the clash": the other side
+                found = [e for e in other_side(old.recipients) if not own_side(e)
+                         and (e.sector in ARMED_SECTORS or e.group and not e.country)]
+            if found:
+                return [Entity(e.text, e.span, e.name, e.country, e.sector, "coref", e.group) for e in found]
+        return []
+
+    def _author_of_topic(self, c: Candidate, actors: list[Entity], sent) -> list[Entity]:
+        """Who did what a comment, a criticism or a rejection is about, when the clause names
+        nobody else: the author the event noun names ("the allegations *made by Pakistan*",
+        "the claims *by* the rebels", "*Ethiopia's* allegations" for words and demands), else,
+        for a definite noun ("condemned *the attack*", "welcomed *the release*"), the actors of
+        the article's last event of that kind in the last three sentences."""
+        own = {a.code for a in actors if a.code}
+        own_countries = {a.country for a in actors if a.country}
+        for o in (x for d in _children(c.token, ("dobj",)) for x in _conjuncts(d)):
+            pattern = self._noun_pattern(o)
+            if pattern is None or not pattern.code:
+                continue
+            heads = [x for a in o.children if a.dep_ == "acl"
+                     for p in a.children if p.dep_ in ("agent", "prep") and p.lower_ == "by"
+                     for x in p.children if x.dep_ == "pobj"]
+            heads += [x for p in o.children if p.dep_ == "prep" and p.lower_ == "by"
+                      for x in p.children if x.dep_ == "pobj"]
+            if pattern.code[:2] in SAYING_ROOTS:  # "Ethiopia's allegations" (but "his release": the victim)
+                heads += [x for x in o.children if x.dep_ == "poss" and x.lower_ not in POSSESSIVE_PRONOUNS]
+            if heads:
+                found = [e for e in self._entities(heads) if (e.country or e.group or e.sector) and e.code not in own]
+                if found:
+                    return found
+                continue
+            if not _definite(o) or not self.history:
+                continue
+            starts = [x.start_char for x in sent.doc.sents]
+            here = sum(1 for x in starts if x <= sent.start_char)
+            for old in reversed(self.history):
+                if here - sum(1 for x in starts if x <= old.sentence_span[0]) > 3:
+                    break
+                if _family(old.cameo) != _family(pattern.code) or old.coder_kind != "pattern":
+                    continue
+                found = [e for e in old.actors if (e.country or e.group) and e.how != "implied"
+                         and e.code not in own and not (e.country in own_countries and not e.sector)]
+                if found:
+                    return [Entity(e.text, e.span, e.name, e.country, e.sector, "coref", e.group) for e in found]
+                break
+        return []
 
     def _other_party(self, c: Candidate, actors: list[Entity], recips: list[Entity], recip_heads: list) -> list[Entity]:
         """The party acted on, where the object is the actor's own forces or only the addressee.
