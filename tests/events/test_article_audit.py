@@ -1,4 +1,4 @@
-"""Causes of error found by coding whole news articles (session 5 audit), each as a general
+"""Causes of error found by coding whole news articles (session 4 audit), each as a general
 rule on sentences we wrote."""
 
 from __future__ import annotations
@@ -265,3 +265,16 @@ def test_quoted_my_under_a_quoted_verb_of_saying_is_the_outer_speaker(code):
             '"I urge the generals to lift the curfew and reaffirm my willingness to travel to Khartoum," she said.')
     ev = [e for e in code(text, "2023-03-02") if e.cameo.startswith("03")]
     assert ev and all(e.actors and e.actors[0].country == "IGO" for e in ev), ev
+
+
+
+def test_a_bare_participle_clause_is_passive(code):
+    # "X is dead, killed in a strike by Y": X is what was done to, Y did it
+    attacks = [e for e in code("The rebel commander is dead, killed in a drone strike by government forces.")
+               if e.cameo[:2] in ("18", "19")]
+    assert attacks
+    assert all("commander" not in a.text for e in attacks for a in e.actors), attacks
+    assert any("commander" in r.text for e in attacks for r in e.recipients), attacks
+    accusations = only(code("The minister resigned, accused of corruption by the opposition."), "112")
+    assert accusations and [a.text for a in accusations[0].actors] == ["the opposition"]
+    assert [r.text for r in accusations[0].recipients] == ["The minister"]

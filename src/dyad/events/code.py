@@ -270,7 +270,14 @@ def _children(tok, deps) -> list:
 def _is_passive(tok) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in tok.children) or (
         tok.dep_ == "acl" and tok.tag_ == "VBN"
-    )
+    ) or _participle_clause(tok)
+
+
+def _participle_clause(tok) -> bool:
+    """A bare past participle that adds to its clause ("X is dead, *killed* in a strike"): passive,
+    with the clause's subject as what it was done to."""
+    return (tok.dep_ == "advcl" and tok.tag_ == "VBN" and tok.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in tok.children))
 
 
 # Prepositions that act as a particle when another preposition hangs below them:
@@ -828,6 +835,9 @@ class SentenceCoder:
                 return _conjuncts(subj[0])
             if tok.dep_ == "acl":
                 return _conjuncts(tok.head)
+            if _participle_clause(tok):
+                subj = _children(tok.head, SUBJECT_DEPS | PASSIVE_SUBJ)
+                return _conjuncts(subj[0]) if subj else []
         dobj = _direct_object(tok)
         dative = [c for c in tok.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
         if dative:
