@@ -106,7 +106,8 @@ class Pipeline:
             self._places = load_gazetteer()
         return self._places
 
-    def _finish(self, event: Event, sent, trigger, dateline, resolver: ActorResolver, dates=None) -> Event:
+    def _finish(self, event: Event, sent, trigger, dateline, resolver: ActorResolver, dates=None,
+                refers: str | None = None) -> Event:
         from dyad.places import locate_event
 
         # ``dates`` carries the article's previous event date ("the next day", "two days later")
@@ -115,6 +116,12 @@ class Pipeline:
         if event.date.date > event.pub_date and event.modality != "intended":
             # a date after publication belongs to something planned, not to this event
             event.date = EventDate(event.pub_date, "pub")
+        # the sentence's own dating, for the confidence model (a date carried back is not read there)
+        own_dated = event.date.precision != "pub"
+        if refers is not None and not own_dated and event.modality != "intended":
+            # "were also killed in the attack": the date of the attack the article told before
+            event.date = dates.resolve(sent.text, offset=sent.start_char,
+                                       anchor=trigger.idx - sent.start_char, refers=refers)
         fill_actors(event, trigger, resolver)  # "X issued a declaration demanding ...": X
         fill_recipients(event, trigger, resolver)  # "halted aid to Serbia": a party deeper in the clause
         prefer = [e.country for e in event.actors + event.recipients if e.country]
@@ -125,7 +132,7 @@ class Pipeline:
         fill_countries_from_context(event, resolver.main_countries(), resolver)
         event.features["context"] = float(any("context" in e.how for e in event.actors + event.recipients))
         event.features["located"] = float(event.location is not None and event.location.how == "sentence")
-        event.features["dated"] = float(event.date.precision != "pub")
+        event.features["dated"] = float(own_dated)
         if event.coder_kind == "model":
             # calibrated on the sentences where the model actually speaks (scripts/calibrate.py)
             calibrator = load_calibrator(self.holdout_fold, kind="model")
@@ -155,9 +162,12 @@ class Pipeline:
             for ev in found:
                 trigger = doc.char_span(ev.trigger.span[0], ev.trigger.span[1], alignment_mode="expand")
                 head = trigger.root if trigger is not None else sent.root
-                events.append(self._finish(ev, sent, head, dateline, resolver, dates))
+                refers = coder.referred_code(head, ev.cameo) if trigger is not None else None
+                events.append(self._finish(ev, sent, head, dateline, resolver, dates, refers))
             # once more with the countries the context filled in: one root for one dyad once
             events[first:] = coder.dedup(events[first:])
+            for ev in events[first:]:
+                dates.note(ev.cameo, ev.date)  # for "the attack" told again later
             dates.advance(sent.text, [e.date for e in events[first:]], offset=sent.start_char)
         return Coded(article, events, coder.dropped, doc)
 

@@ -403,3 +403,56 @@ def test_resolve_today_outside_a_quote_keeps_its_day():
     assert (got.date, got.precision) == (date(2025, 3, 14), "day")
     got = resolve_event_date("The commander was killed yesterday, the ministry said.", date(2025, 3, 14))
     assert (got.date, got.precision) == (date(2025, 3, 13), "day")
+
+
+# -- an event that refers back to one the article dated ("the attack", "the meeting") ------
+
+
+def _told(article, sentence, code, when):
+    """One sentence of an article whose one event (``code``) got ``when``."""
+    article.note(code, when)
+    article.advance(sentence, [when])
+
+
+def test_article_dates_a_reference_back_takes_the_earlier_events_date():
+    article = ArticleDates(date(2024, 6, 7))  # a Friday
+    _told(article, "Gunmen stormed a police post on Tuesday.", "190", EventDate(date(2024, 6, 4), "day"))
+    article.advance("Officials gave no details.")
+    got = article.resolve("Two officers died in the attack.", refers="190")
+    assert (got.date, got.precision) == (date(2024, 6, 4), "day")
+    # violence is one kind: "the gunfight" after an attack, "the ambush" after a bombing
+    assert article.resolve("A guard was wounded during the gunfight.", refers="193").date == date(2024, 6, 4)
+    # without a definite reference, or for another kind of event, nothing changes
+    assert article.resolve("Two officers died.").precision == "pub"
+    assert article.resolve("The talks were tense.", refers="046").precision == "pub"
+
+
+def test_article_dates_a_reference_back_keeps_range_and_month():
+    article = ArticleDates(date(2024, 6, 7))
+    _told(article, "Envoys held talks in Doha on June 1-2.", "046",
+          EventDate(date(2024, 6, 1), "range", date(2024, 6, 2)))
+    got = article.resolve("The talks ended without a deal.", refers="046")
+    assert (got.date, got.precision, got.end) == (date(2024, 6, 1), "range", date(2024, 6, 2))
+
+
+def test_article_dates_a_reference_back_is_conservative():
+    pub = date(2024, 6, 7)
+    # its own date expression wins, even one that gives no date ("today" in a quotation)
+    article = ArticleDates(pub)
+    _told(article, "Rebels attacked a convoy on Tuesday.", "190", EventDate(date(2024, 6, 4), "day"))
+    assert article.resolve("The attack killed six on Wednesday.", refers="190").date == date(2024, 6, 5)
+    got = article.resolve('"Today the attack killed six," he wrote.', refers="190")
+    assert got.precision == "pub"
+    # the latest event of the kind is undated: no date to give
+    _told(article, "Militants ambushed a patrol.", "190", EventDate(pub, "pub"))
+    assert article.resolve("Three soldiers died in the attack.", refers="190").precision == "pub"
+    # more than three sentences back: too far
+    article = ArticleDates(pub)
+    _told(article, "Rebels attacked a convoy on Tuesday.", "190", EventDate(date(2024, 6, 4), "day"))
+    for _ in range(3):
+        article.advance("Officials gave no details.")
+    assert article.resolve("Three soldiers died in the attack.", refers="190").precision == "pub"
+    # an event of the same sentence is no earlier event
+    article = ArticleDates(pub)
+    article.note("190", EventDate(date(2024, 6, 4), "day"))
+    assert article.resolve("Three soldiers died in the attack.", refers="190").precision == "pub"

@@ -278,3 +278,44 @@ def test_a_bare_participle_clause_is_passive(code):
     accusations = only(code("The minister resigned, accused of corruption by the opposition."), "112")
     assert accusations and [a.text for a in accusations[0].actors] == ["the opposition"]
     assert [r.text for r in accusations[0].recipients] == ["The minister"]
+
+
+# --- an event told again by a definite noun takes the date the article gave it ------------
+
+def _dates(evs, trigger):
+    return [(e.date.date.isoformat(), e.date.precision) for e in evs if e.trigger.text == trigger]
+
+
+def test_killed_in_the_attack_takes_the_attacks_date(code):
+    text = ("Gunmen attacked a police station in Quetta on Tuesday, officials said. "
+            "Four officers were also killed in the attack and the ensuing firefight with the gunmen.")
+    assert _dates(code(text, "2024-06-07"), "killed") == [("2024-06-04", "day")]
+
+
+def test_the_meeting_takes_the_meetings_date(code):
+    first = "Russian and Chinese diplomats met in Geneva on Monday to discuss the crisis. "
+    for second in ("Iran's ambassador attended the meeting.", "Iran's ambassador joined the talks."):
+        evs = [e for e in code(first + second, "2024-06-07") if e.sentence == second]
+        assert _dates(evs, evs[0].trigger.text if evs else None) == [("2024-06-03", "day")], evs
+    # what is done about the meeting is another event, of another time
+    evs = code(first + "Iran's ambassador criticized the meeting.", "2024-06-07")
+    assert [e.date.precision for e in evs if e.cameo.startswith("11")] == ["pub"], evs
+
+
+@pytest.mark.parametrize("second", [
+    "Four policemen were killed in an ambush near Sibi.",  # not definite: another attack
+    "Four policemen were killed after the attack.",  # another time
+    "Protesters blocked a road in the town.",  # no reference back
+])
+def test_no_definite_reference_keeps_the_publication_date(code, second):
+    text = "Gunmen attacked a police station in Quetta on Tuesday, officials said. " + second
+    evs = code(text, "2024-06-07")
+    later = [e for e in evs if e.sentence == second]
+    assert later and all(e.date.precision == "pub" for e in later), later
+
+
+def test_a_reference_back_to_another_kind_keeps_the_publication_date(code):
+    text = ("Pakistani and Afghan envoys held talks in Doha on Tuesday. "
+            "Four policemen were killed in the attack on a checkpoint near Quetta.")
+    evs = code(text, "2024-06-07")
+    assert all(e.date.precision == "pub" for e in evs if e.cameo[:2] in ("18", "19", "20")), evs

@@ -170,26 +170,77 @@ class ArticleDates:
     "On Monday, ... . The next day, ..." works when the first sentence codes
     no event). A past event counted from a future one still never lands
     after publication (``resolve_event_date`` refuses it).
+
+    It also remembers the dated events of the last sentences by kind (``note``), so that
+    an event without a date expression of its own that refers back to one of them ("the
+    attack", "killed in the attack", "during the gunfight") takes its date: ``resolve``
+    with ``refers``, the CAMEO code of the definite event noun it refers back to.
     """
 
-    __slots__ = ("pub_date", "locale", "reference")
+    __slots__ = ("pub_date", "locale", "reference", "sentence", "recent")
+
+    # how many sentences back "the attack" may find the attack it names
+    REFER_BACK = 3
 
     def __init__(self, pub_date: Date, *, locale: str = "US"):
         self.pub_date = pub_date
         self.locale = locale
         self.reference: EventDate | None = None
+        self.sentence = 0  # the index of the sentence being read (advance moves it on)
+        self.recent: list[tuple[int, str, EventDate]] = []  # (sentence, kind, date) of events told
+
+    @staticmethod
+    def kind(code: str | None) -> str | None:
+        """The kind of act a CAMEO code names, for a reference back: violence (18-20) is one
+        kind ("the gunfight" after an attack), else the root."""
+        if not code or len(code) < 2:
+            return None
+        return "force" if code[:2] in ("18", "19", "20") else code[:2]
 
     def resolve(
-        self, sentence: str, *, offset: int = 0, anchor: int | None = None, tense: str | None = None
+        self, sentence: str, *, offset: int = 0, anchor: int | None = None, tense: str | None = None,
+        refers: str | None = None,
     ) -> EventDate:
-        """:func:`resolve_event_date` with the article's current reference."""
-        return resolve_event_date(
+        """:func:`resolve_event_date` with the article's current reference.
+
+        ``refers``: the code of the definite event noun the event refers back to ("were killed
+        in *the attack*"). When the sentence has no date expression at all, the event takes
+        the date of the article's latest event of that kind in the last ``REFER_BACK``
+        sentences, if that one was dated.
+        """
+        found = resolve_event_date(
             sentence, self.pub_date, offset=offset, anchor=anchor, tense=tense, locale=self.locale,
             reference=self.reference,
         )
+        if found.precision != "pub" or refers is None:
+            return found
+        back = self.referred(refers)
+        if back is None or find_dates(sentence, locale=self.locale):
+            return found
+        return EventDate(back.date, back.precision, back.end)
+
+    def referred(self, code: str) -> EventDate | None:
+        """The date of the latest earlier event of ``code``'s kind in the last sentences (None
+        if there is none, or it was not dated)."""
+        kind = self.kind(code)
+        if kind is None:
+            return None
+        for at, k, d in reversed(self.recent):
+            if self.sentence - at > self.REFER_BACK:
+                break
+            if at < self.sentence and k == kind:
+                return None if d.precision == "pub" else d
+        return None
+
+    def note(self, code: str, date: EventDate) -> None:
+        """Remember an event of the current sentence (its CAMEO code and date)."""
+        kind = self.kind(code)
+        if kind is not None:
+            self.recent.append((self.sentence, kind, date))
 
     def advance(self, sentence: str, dates: Iterable[EventDate] = (), *, offset: int = 0) -> None:
         """Move the reference on past ``sentence``, whose events got ``dates``."""
+        self.sentence += 1
         dated = [d for d in dates if d.precision != "pub"]
         if not dated:
             main = self.resolve(sentence, offset=offset)

@@ -1742,6 +1742,33 @@ class SentenceCoder:
                    or (c.dep_ in ("amod", "compound", "nmod") and c.i in self.resolver.index.names)
                    for c in noun.children)
 
+    def referred_code(self, tok, code: str | None = None) -> str | None:
+        """The code of the definite event noun an event at ``tok`` refers back to, or None.
+
+        The event's own noun ("*the hijacking* ended"), its subject ("*the attack* killed
+        five"), or the setting it happened in ("were killed *in the attack* and *the ensuing
+        battle*", "*during the gunfight*"): "the", "this" or "that" + an event noun; its object
+        only when the event (``code``) is of the noun's own kind ("attended *the meeting*",
+        not "condemned *the attack*"). The pipeline dates such an event by the article's
+        earlier event of that kind (``ArticleDates.resolve``); "after the attack" is another
+        time, no reference.
+        """
+        nouns = [tok] if tok.pos_ == "NOUN" else []
+        nouns += [s for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for s in _conjuncts(c)]
+        nouns += [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "during", "amid")
+                  for x in p.children if x.dep_ == "pobj" for o in _conjuncts(x)]
+        objects = [o for c in tok.children if c.dep_ == "dobj" for o in _conjuncts(c)] if code else []
+        for n in nouns + objects:
+            if n.pos_ != "NOUN" or not _definite(n):
+                continue
+            pattern = self._noun_pattern(n)
+            if pattern is None or not pattern.code:
+                continue
+            if n in objects and n not in nouns and _family(pattern.code)[:2] != _family(code)[:2]:
+                continue
+            return pattern.code
+        return None
+
     def _refers_back(self, code: str, ents: list[Entity]) -> bool:
         """"The meeting ..." after "X and Y met": the same event told again."""
         countries = {e.country for e in ents if e.country}
