@@ -107,7 +107,7 @@ class Pipeline:
         return self._places
 
     def _finish(self, event: Event, sent, trigger, dateline, resolver: ActorResolver, dates=None,
-                refers: str | None = None) -> Event:
+                coder=None) -> Event:
         from dyad.places import locate_event
 
         # ``dates`` carries the article's previous event date ("the next day", "two days later")
@@ -118,10 +118,11 @@ class Pipeline:
             event.date = EventDate(event.pub_date, "pub")
         # the sentence's own dating, for the confidence model (a date carried back is not read there)
         own_dated = event.date.precision != "pub"
-        if refers is not None and not own_dated and event.modality != "intended":
+        if coder is not None and not own_dated and event.modality != "intended":
             # "were also killed in the attack": the date of the attack the article told before
-            event.date = dates.resolve(sent.text, offset=sent.start_char,
-                                       anchor=trigger.idx - sent.start_char, refers=refers)
+            refers = coder.referred_code(trigger, event.cameo)
+            if refers is not None:
+                event.date = dates.carried(sent.text, refers) or event.date
         fill_actors(event, trigger, resolver)  # "X issued a declaration demanding ...": X
         fill_recipients(event, trigger, resolver)  # "halted aid to Serbia": a party deeper in the clause
         prefer = [e.country for e in event.actors + event.recipients if e.country]
@@ -162,8 +163,8 @@ class Pipeline:
             for ev in found:
                 trigger = doc.char_span(ev.trigger.span[0], ev.trigger.span[1], alignment_mode="expand")
                 head = trigger.root if trigger is not None else sent.root
-                refers = coder.referred_code(head, ev.cameo) if trigger is not None else None
-                events.append(self._finish(ev, sent, head, dateline, resolver, dates, refers))
+                events.append(self._finish(ev, sent, head, dateline, resolver, dates,
+                                           coder if trigger is not None else None))
             # once more with the countries the context filled in: one root for one dyad once
             events[first:] = coder.dedup(events[first:])
             for ev in events[first:]:

@@ -214,9 +214,14 @@ class ArticleDates:
         )
         if found.precision != "pub" or refers is None:
             return found
+        return self.carried(sentence, refers) or found
+
+    def carried(self, sentence: str, refers: str) -> EventDate | None:
+        """The date an undated event referring back to an event of ``refers``'s kind takes:
+        that event's, when the sentence has no date expression at all and it was dated."""
         back = self.referred(refers)
         if back is None or find_dates(sentence, locale=self.locale):
-            return found
+            return None
         return EventDate(back.date, back.precision, back.end)
 
     def referred(self, code: str) -> EventDate | None:

@@ -210,12 +210,12 @@ class Place:
         )
 
 
-def _hamlet(place: Place, max_population: int = HAMLET_MAX_POPULATION) -> bool:
+def is_hamlet(place: Place, max_population: int = HAMLET_MAX_POPULATION) -> bool:
     """A small, little-known town: its own name alone does not outweigh the context."""
     return place.feature == "city" and place.population < max_population and place.alts < HAMLET_MAX_ALTS
 
 
-def _world_city(place: Place) -> bool:
+def is_world_city(place: Place) -> bool:
     """A city known the world over: "Geneva" (Genève) by its English name is no weak match."""
     return place.feature == "city" and place.alts >= WORLD_MIN_ALTS and place.population >= WORLD_MIN_POPULATION
 
@@ -417,17 +417,17 @@ class Gazetteer:
         out = []
         for e in cands:
             seq, place, kind = e
-            weak = loose or stripped or kind >= ALTERNATE and not _world_city(place)
+            weak = loose or stripped or kind >= ALTERNATE and not is_world_city(place)
             in_admins = bool(admins and place.admin1 and normalise(place.admin1) in admins)
             if not weak or place.feature != "city" or strong_match and kind < ALTERNATE:
-                if near and _hamlet(place) and kind == NAME and place.country not in near and not in_admins:
+                if near and is_hamlet(place) and kind == NAME and place.country not in near and not in_admins:
                     continue  # a foreign hamlet of the same name: "Savar" near Bangladeshi actors
                 out.append(e)
                 continue
             if in_admins:
                 out.append(e)
             elif not near:
-                if kind != ALTERNATE or loose or stripped or not _hamlet(place, ALTERNATE_ALONE_MIN_POPULATION):
+                if kind != ALTERNATE or loose or stripped or not is_hamlet(place, ALTERNATE_ALONE_MIN_POPULATION):
                     out.append(e)
             elif place.country in near or place.population >= WEAK_FOREIGN_MAX_POPULATION:
                 out.append(e)
@@ -566,7 +566,7 @@ class Gazetteer:
         if any(e[2] < ALTERNATE and e[1].feature == "city" and e[1].population >= ALTERNATE_SHADOW for e in pool):
             # "Islamabad" is the capital, not an old name of Chittagong
             pool = [e for e in pool if e[2] < ALTERNATE]
-        world = [e[1] for e in pool if _world_city(e[1])]
+        world = [e[1] for e in pool if is_world_city(e[1])]
         if world:
             # "Geneva" for U.S. negotiators is still Geneva, Switzerland
             w = max(world, key=lambda p: (p.alts, p.population))

@@ -74,7 +74,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from dyad.places.cues import Cues
-from dyad.places.gazetteer import HAMLET_MAX_ALTS, HAMLET_MAX_POPULATION, Gazetteer, Place, _world_city, normalise
+from dyad.places.gazetteer import HAMLET_MAX_POPULATION, Gazetteer, Place, is_hamlet, is_world_city, normalise
 from dyad.records import Location
 
 if TYPE_CHECKING:  # spaCy is only needed by the caller
@@ -242,8 +242,7 @@ def locate_event(
         if modifier and place.feature == "country" and _is(anchor, cues.facility):
             continue  # "a U.S. military base": the country owns the base, it does not locate it
         weak = not (m.ner or strong or framed)
-        small = place.population < UNTAGGED_MIN_POPULATION and place.alts < HAMLET_MAX_ALTS
-        if weak and place.feature == "city" and small:
+        if weak and is_hamlet(place, UNTAGGED_MIN_POPULATION):
             continue  # "visited Merkel": a person the tagger missed, not a hamlet (Faya-Largeau is known abroad)
         if best is None or key < best[0]:
             best = (key, place, span, anchor)
@@ -324,7 +323,7 @@ def _own_name_in_context(gazetteer: Gazetteer, text: str, place: Place | None, h
         return place  # (a country or division by a curated alias stays: "Holland" near U.S. troops)
     for code in sorted(hints):
         own = gazetteer.named(text, country=code)
-        if own is not None and _key(own.name) == key and not (place and own.feature == "city" and _world_city(place)):
+        if own is not None and _key(own.name) == key and not (place and own.feature == "city" and is_world_city(place)):
             return own  # (a world city still hides a town: "Geneva" near U.S. officials is Swiss)
     return place
 
