@@ -8,8 +8,10 @@ Training data:
     the example articles). An event counts as right when its CAMEO root and its actor's
     country agree with the annotation; an event in a negative sentence is wrong.
   * public gold sets, when ../shared/gold exists: zsp_plv_dev (the best event for the given
-    actors is right when its PLOVER type is the gold type) and conflibert_cameo_dev (right
-    when its CAMEO penta class is the gold class) -- the same judgements `dyad eval` makes.
+    actors is right when its PLOVER type is the gold type), conflibert_cameo_dev (right
+    when its CAMEO penta class is the gold class) and plover_gsr_dev (right when its type
+    and its actors' and recipients' countries agree with the record: the one public set
+    that judges the whole event) -- the same judgements `dyad eval` makes.
 Every text falls in one of 5 folds (``dyad.events.learned.fold_of``, the folds of the type
 model); the file holds the model fitted on everything and one per fold fitted without it.
 `dyad eval` codes the gold sets listed in ``gold_sets`` with the fold models that never saw
@@ -77,13 +79,15 @@ def collect(pipe) -> tuple[list[dict], list[bool], list[str]]:
 
 
 def collect_gold(pipe, gold: Path) -> tuple[list[dict], list[bool], list[str], list[str]]:
-    """(features, right, fold text, source) of the best event of each zsp_plv and conflibert item."""
+    """(features, right, fold text, source) of the best event of each zsp_plv, conflibert
+    and plover_gsr item."""
     from dyad.evaluate import matching as m
     from dyad.evaluate.gold import read_gold
+    from dyad.evaluate.scorers import gsr_match
     from dyad.events.learned import fold_of
 
     rows, labels, texts, sources = [], [], [], []
-    for name in ("zsp_plv", "conflibert_cameo"):
+    for name in ("zsp_plv", "conflibert_cameo", "plover_gsr"):
         path = gold / f"{name}_dev.jsonl"
         if not path.exists():
             continue
@@ -95,6 +99,11 @@ def collect_gold(pipe, gold: Path) -> tuple[list[dict], list[bool], list[str], l
                 ev = m.best_event(events, item.text, [g["actor_text"]], [g["recipient_text"]],
                                   usable=lambda e: m.zsp_type(e) is not None)
                 right = ev is not None and m.zsp_type(ev) == g["type"]
+            elif name == "plover_gsr":
+                ev = m.best_event(events, item.text, [e["text"] for e in g["actors"] if e.get("text")],
+                                  [e["text"] for e in g["recipients"] if e.get("text")],
+                                  usable=lambda e: m.event_plover(e) is not None)
+                right = ev is not None and gsr_match(g, ev)
             else:
                 ev = m.best_event(events, item.text, g["actor_spans"], g["recipient_spans"],
                                   usable=lambda e: m.penta_class(m.event_root(e)) is not None)

@@ -73,11 +73,15 @@ def fill_countries_from_context(event: Event, main_countries: list[str], resolve
                 pick = resolver.context_country(span.root) if span is not None else None
             else:
                 pick = main_countries[0] if main_countries else None
+            if pick and event.cameo[:2] in DIPLOMATIC_ROOTS and ent.sector in STATE_SECTORS and any(
+                    e.country == pick and not e.sector for e in other):
+                continue  # "the government thanked Japan": a state does not deal with itself
             if pick:
                 ent.country = pick
                 ent.how = ent.how + "+context" if ent.how != "none" else "context"
 
 
+STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD"}
 DIPLOMATIC_ROOTS = {"03", "04", "05", "06", "07", "08"}
 
 

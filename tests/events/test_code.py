@@ -430,3 +430,45 @@ def test_code_recipient_is_the_other_party(code, text, root, recipient):
 def test_code_complaint_without_a_party_complained_of_keeps_the_addressee(code):
     evs = only(code("China protested to Japan over the visit."), "14")
     assert evs and {r.country for r in evs[0].recipients} == {"JPN"}, evs
+
+
+@pytest.mark.parametrize("text, code_, actor, recipient", [
+    # diplomats expelled: a diplomatic sanction (166), not the deportation of individuals (174)
+    ("Norway expelled three Iranian diplomats on Tuesday.", "166", "NOR", "IRN"),
+    ("Poland ordered out two Belarusian envoys.", "166", "POL", "BLR"),
+    ("Kabul forced the aid agency out of the country.", "1663", "AFG", None),
+    # a consensus is an agreement in principle (03), not a signed accord (057)
+    ("Ankara and Athens reached a consensus to share fishing data.", "030", "TUR", "GRC"),
+    ("Lima and Quito reached a deal on the border on Monday.", "057", "PER", "ECU"),
+    ("Germany presented evidence against Moscow in the poisoning case.", "112", "DEU", "RUS"),
+    ("Kenya's foreign ministry advised against travel to Somalia.", "160", "KEN", "SOM"),
+    # pressure from someone is that someone's demand on the subject
+    ("Chile's president faces pressure from Argentina to reopen the pass.", "100", "ARG", "CHL"),
+    ("The provincial government of Sindh ordered patrols by police and soldiers.", "150", "PAK", None),
+    # a share of the object is still the object: "suspended part of its aid"
+    ("Washington suspended half of its economic assistance to Cairo.", "162", "USA", "EGY"),
+])
+def test_code_news_phrasings_of_sanctions_demands_and_accords(code, text, code_, actor, recipient):
+    evs = [e for e in code(text) if e.cameo == code_]
+    assert evs, code(text)
+    assert actor in {a.country for a in evs[0].actors}, evs
+    if recipient:
+        assert recipient in {r.country for r in evs[0].recipients}, evs
+
+
+@pytest.mark.parametrize("text, not_root", [
+    ("Local media reported a pause in the shelling of Donetsk.", "19"),
+    ("The talks brought an end to the fighting between the two militias.", "19"),
+    ("Residents welcomed a lull in the air strikes on the city.", "19"),
+])
+def test_code_what_paused_or_ended_is_not_happening(code, text, not_root):
+    assert not [e for e in code(text) if e.cameo.startswith(not_root)], code(text)
+
+
+def test_code_a_state_does_not_deal_with_itself_in_diplomacy(code):
+    # "the government" that thanks Japan is not Japan's: with no other country told, it stays unknown
+    evs = only(code("The government thanked Japan for its aid after the floods."), "05")
+    assert evs and evs[0].actors[0].sector == "GOV" and evs[0].actors[0].country is None, evs
+    # a domestic dyad still takes the one country the story has
+    evs = only(code("Nigerian protesters praised the police for their restraint."), "05")
+    assert evs and evs[0].recipients[0].country == "NGA", evs

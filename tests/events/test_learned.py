@@ -144,13 +144,15 @@ def test_pattern_events_are_not_second_guessed(pipelines):
     assert all(kind == "pattern" for _, kind in got)
 
 
-def test_eval_cross_fits_on_sets_the_models_saw():
+def test_eval_cross_fits_every_set_by_text():
+    """The public sets share sentences (most plover_gsr records are also zsp_plv's), so
+    `dyad eval` picks the held-out fold by the text itself, whichever set it came from."""
     from dyad.evaluate.harness import PipelineCoder
 
+    text = "Nigerian troops routed Boko Haram fighters near Maiduguri."
     coder = PipelineCoder()
-    coder.use_dataset("zsp_plv")
-    assert coder._cross_fit
-    coder("Nigerian troops routed Boko Haram fighters near Maiduguri.")
-    assert coder._pipeline.holdout_fold == fold_of("Nigerian troops routed Boko Haram fighters near Maiduguri.")
-    coder.use_dataset("glocon_sample")
-    assert not coder._cross_fit and coder._pipeline.holdout_fold is None
+    for dataset in ("zsp_plv", "plover_gsr", "glocon_sample"):
+        coder.use_dataset(dataset)
+        assert coder._cross_fit
+        coder(text)
+        assert coder._pipeline.holdout_fold == fold_of(text)

@@ -136,7 +136,8 @@ def _gold_countries(entities: list[dict]) -> set[str]:
     return {k for k in (m.country_key(e.get("country")) for e in entities) if k}
 
 
-def _gsr_match(gold: dict, ev: Event) -> bool:
+def gsr_match(gold: dict, ev: Event) -> bool:
+    """Does ``ev`` match a plover_gsr record: its type, and the countries of both sides?"""
     if m.event_plover(ev) != gold["type"]:
         return False
     actors = _gold_countries(gold["actors"])
@@ -192,9 +193,9 @@ def score_plover_gsr(items: Sequence[GoldItem], preds: Predictions) -> Scored:
         n_pred += len(events)
         for ev in events:
             by_type_pred[m.event_plover(ev) or NONE] += 1
-            calib.append((ev.confidence, _gsr_match(g, ev)))
+            calib.append((ev.confidence, gsr_match(g, ev)))
         by_type_gold[g["type"]] += 1
-        hit = next((ev for ev in events if _gsr_match(g, ev)), None)
+        hit = next((ev for ev in events if gsr_match(g, ev)), None)
         if hit is not None:
             matched += 1
             by_type_tp[g["type"]] += 1
@@ -210,7 +211,7 @@ def score_plover_gsr(items: Sequence[GoldItem], preds: Predictions) -> Scored:
         )
         best_type = (m.event_plover(best) or NONE) if best else NONE
         if best is not None:
-            calib_best.append((best.confidence, _gsr_match(g, best)))
+            calib_best.append((best.confidence, gsr_match(g, best)))
         gold_types.append(g["type"])
         best_types.append(best_type)
         gold_actors = _gold_countries(g["actors"])

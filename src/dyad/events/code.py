@@ -40,6 +40,11 @@ NO_ROOM_NOUNS = {"room", "need", "plan", "plans", "intention", "sign", "evidence
                  "time", "reason", "basis"}
 WILLINGNESS_NOUNS = {"willingness", "readiness", "availability", "preparedness", "eagerness", "desire",
                      "determination", "commitment", "intention", "intent", "offer", "pledge", "promise", "vow"}
+# What has paused or ended is not happening: "a pause in the shelling", "an end to the
+# fighting", "the suspension of talks" (the pause itself may be an event of its own).
+STOP_NOUNS = {"pause", "halt", "lull", "end", "suspension", "cessation", "stop", "respite", "letup", "let-up"}
+# Heads that take a share of the object: "part of the aid", "some of the assets".
+PART_HEADS = {"part", "portion", "some", "most", "much", "half", "all", "share", "bulk", "rest", "remainder"}
 PERMIT_VERBS = {"authorize", "authorise", "permit", "empower", "entitle", "license", "licence"}
 # Nominal events whose possessor, without an "of" object, undergoes them: "the activist's
 # arrest", "their abduction" (but "the rebels' abduction of ten girls": the rebels did it).
@@ -439,6 +444,11 @@ def _object_lemmas(tok) -> set[str]:
     if obj is None and _is_passive(tok):
         obj = next((c for c in tok.children if c.dep_ in PASSIVE_SUBJ), None)
     lemmas: set[str] = set()
+    if obj is not None and obj.lemma_.lower() in PART_HEADS:
+        # "suspended part of its aid", "froze some of the assets": the part is of the thing
+        inner = next((p for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"), None)
+        inner = next((c for c in inner.children if c.dep_ == "pobj"), None) if inner is not None else None
+        obj = inner or obj
     if obj is not None:
         lemmas = {obj.lemma_.lower(), obj.lower_}
         # a measure ("a 30-day state of siege") is no object noun: no day of mourning
@@ -488,9 +498,14 @@ def _potential(tok) -> str | None:
                 return "hypothetical"
             if lemma in NO_ROOM_NOUNS and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
                 return "hypothetical"
+            if lemma in STOP_NOUNS and node.dep_ == "prep" and node.lower_ in ("in", "to", "of", "on"):
+                return "stopped"
         elif head.pos_ in ("VERB", "AUX"):
             if lemma in PERMIT_VERBS and node.dep_ == "xcomp":
                 return "hypothetical"
+            if node.dep_ == "prep" and node.lower_ == "to" and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in STOP_NOUNS for c in head.children):
+                return "stopped"  # "put an end to the fighting", "brought a halt to the raids"
             if head.tag_ != "VBG" or head.dep_ not in ("pcomp", "acl", "xcomp") or any(
                     c.dep_ in SUBJECT_DEPS for c in head.children):
                 return None  # a clause of its own; a gerund ("of restoring ties") goes on
@@ -1348,6 +1363,8 @@ class SentenceCoder:
         potential = _potential(tok)
         if potential == "hypothetical":
             return "only possible"
+        if potential == "stopped":
+            return "paused or ended"
         if potential == "intent" and c.code and c.cls is None and not c.recode_as:
             c.recode_as = "intent"  # "repeated her readiness to mediate": an intention
         if c.kind == "noun":
