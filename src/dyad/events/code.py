@@ -43,8 +43,6 @@ WILLINGNESS_NOUNS = {"willingness", "readiness", "availability", "preparedness",
 # What has paused or ended is not happening: "a pause in the shelling", "an end to the
 # fighting", "the suspension of talks" (the pause itself may be an event of its own).
 STOP_NOUNS = {"pause", "halt", "lull", "end", "suspension", "cessation", "stop", "respite", "letup", "let-up"}
-# Heads that take a share of the object: "part of the aid", "some of the assets".
-PART_HEADS = {"part", "portion", "some", "most", "much", "half", "all", "share", "bulk", "rest", "remainder"}
 PERMIT_VERBS = {"authorize", "authorise", "permit", "empower", "entitle", "license", "licence"}
 # Nominal events whose possessor, without an "of" object, undergoes them: "the activist's
 # arrest", "their abduction" (but "the rebels' abduction of ten girls": the rebels did it).
@@ -355,7 +353,14 @@ def _small_clause(tok):
 QUANTIFIERS = {"number", "series", "round", "couple", "lot", "string", "wave", "spate", "host", "flurry", "set",
                "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "ten", "tens", "score",
                "scores", "batch", "shipment", "tranche", "tonne", "ton", "some", "handful", "barrage", "volley",
-               "worth", "amount", "quantity", "consignment", "slate", "raft", "package", "day", "week", "month"}
+               "worth", "amount", "quantity", "consignment", "slate", "raft", "package", "day", "week", "month",
+               # a share of the object is the object: "suspended part of its aid", "froze most of the assets"
+               "part", "portion", "most", "much", "half", "all", "share", "bulk", "rest", "remainder"}
+
+
+def _of_objects(tok) -> list:
+    """The objects of ``tok``'s "of" phrases ("a number of [meetings]")."""
+    return [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
 
 
 def _direct_object(tok):
@@ -363,11 +368,9 @@ def _direct_object(tok):
     for c in tok.children:
         if c.dep_ in ("dobj", "obj"):
             if c.lemma_.lower() in QUANTIFIERS:
-                for p in c.children:
-                    if p.dep_ == "prep" and p.lower_ == "of":
-                        for o in p.children:
-                            if o.dep_ == "pobj":
-                                return o
+                inner = _of_objects(c)
+                if inner:
+                    return inner[0]
             return c
     return None
 
@@ -406,11 +409,9 @@ def _pobj_lemmas(tok) -> dict[str, set[str]]:
             if c.dep_ == "prep":
                 objs = [o for o in c.children if o.dep_ == "pobj"]
                 if not objs:  # "out of the question": the object of the inner "of"
-                    objs = [o for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-                            for o in p.children if o.dep_ == "pobj"]
+                    objs = _of_objects(c)
                 objs += [o2 for o in objs if o.lemma_.lower() in CAUSE_NOUNS  # "as a result of torture"
-                         for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
-                         for o2 in p.children if o2.dep_ == "pobj"]
+                         for o2 in _of_objects(o)]
                 for o in objs:
                     lem = out.setdefault(c.lower_, set())
                     lem |= {o.lemma_.lower(), o.lower_}
@@ -444,11 +445,6 @@ def _object_lemmas(tok) -> set[str]:
     if obj is None and _is_passive(tok):
         obj = next((c for c in tok.children if c.dep_ in PASSIVE_SUBJ), None)
     lemmas: set[str] = set()
-    if obj is not None and obj.lemma_.lower() in PART_HEADS:
-        # "suspended part of its aid", "froze some of the assets": the part is of the thing
-        inner = next((p for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"), None)
-        inner = next((c for c in inner.children if c.dep_ == "pobj"), None) if inner is not None else None
-        obj = inner or obj
     if obj is not None:
         lemmas = {obj.lemma_.lower(), obj.lower_}
         # a measure ("a 30-day state of siege") is no object noun: no day of mourning
