@@ -47,8 +47,9 @@ def load_calibrator(fold: int | None = None, kind: str = "pattern") -> Calibrato
     ``kind`` is ``"pattern"`` (events of the patterns, over their features) or
     ``"model"`` (events of the learned type model, over its probability
     ``"model"``). ``fold`` asks for the model fitted without that
-    cross-validation fold (see ``scripts/calibrate.py``): ``dyad eval`` uses it
-    on the gold sets the calibration saw, so their ECE is cross-validated.
+    cross-validation fold (see ``scripts/calibrate.py``): ``dyad eval`` codes
+    every gold text with the fold that never saw it, so the ECE it reports is
+    cross-validated.
     """
     if not CALIBRATION.exists():
         return None

@@ -12,9 +12,9 @@ unigrams and bigrams: small (about 2 MB), numpy only, and a fraction of a
 millisecond per sentence. It is trained by ``scripts/train_type_model.py``; its
 data, scores and limits are in ``docs/model_card.md``.
 
-For honest evaluation on a set the model was trained on, the file also holds
-one model per cross-validation fold: ``holdout(text)`` picks the model that
-never saw ``text`` (``dyad eval`` does this for those sets).
+For honest evaluation, the file also holds one model per cross-validation fold:
+``fold=fold_of(text)`` picks the model that never saw ``text``. ``dyad eval`` codes
+every text of every gold set that way, since the public sets share sentences.
 """
 
 from __future__ import annotations
