@@ -18,6 +18,7 @@ from dyad.data import load_ontology
 from dyad.dates import ArticleDates
 from dyad.events.code import Dropped, SentenceCoder
 from dyad.events.confidence import heuristic_confidence, load_calibrator
+from dyad.events.conventions import Convention, apply as apply_convention, get_convention
 from dyad.events.learned import load_type_model, model_event
 from dyad.events.patterns import load_patterns
 from dyad.parse import DEFAULT_MODEL, load_nlp, mask_dateline
@@ -92,7 +93,9 @@ class Pipeline:
     >>> events = pipe.code(article)
     """
 
-    def __init__(self, *, model: str | None = None, kb_paths: Iterable[str] = (), learned: bool = True):
+    def __init__(self, *, model: str | None = None, kb_paths: Iterable[str] = (), learned: bool = True,
+                 convention: str | Convention | None = None):
+        self.convention = get_convention(convention)  # dyad's own unless named (dyad.events.conventions)
         self.nlp = load_nlp(model or DEFAULT_MODEL)
         self.onto = load_ontology()
         self.patterns = load_patterns()
@@ -151,7 +154,7 @@ class Pipeline:
     # -- public ----------------------------------------------------------------------
     def code_doc(self, article: Article, doc, dateline=None) -> Coded:
         resolver = ActorResolver(doc, self.kb, article.date)
-        coder = SentenceCoder(self.patterns, resolver, article.id, article.date)
+        coder = SentenceCoder(self.patterns, resolver, article.id, article.date, self.convention)
         events: list[Event] = []
         dates = ArticleDates(article.date)  # the previous event's date, for "the next day"
         for sent in doc.sents:
@@ -169,6 +172,7 @@ class Pipeline:
                 head = trigger.root if trigger is not None else sent.root
                 events.append(self._finish(ev, sent, head, dateline, resolver, dates,
                                            coder if trigger is not None else None))
+            events[first:] = [fill_codes(e, self.onto) for e in apply_convention(events[first:], self.convention)]
             # once more with the countries the context filled in: one root for one dyad once
             events[first:] = coder.dedup(events[first:])
             for ev in events[first:]:
@@ -210,9 +214,10 @@ class Pipeline:
 _WORKER: Pipeline | None = None
 
 
-def _init_worker(model: str | None, kb_paths: tuple[str, ...], learned: bool = True) -> None:
+def _init_worker(model: str | None, kb_paths: tuple[str, ...], learned: bool = True,
+                 convention: str = "dyad") -> None:
     global _WORKER  # one pipeline per worker process, built once
-    _WORKER = Pipeline(model=model, kb_paths=kb_paths, learned=learned)
+    _WORKER = Pipeline(model=model, kb_paths=kb_paths, learned=learned, convention=convention)
 
 
 def _code_in_worker(article: Article) -> tuple[Article, list[Event]]:
@@ -227,14 +232,17 @@ class PooledPipeline:
     order. Use as a context manager (or call ``close``) to stop the workers.
     """
 
-    def __init__(self, workers: int, *, model: str | None = None, kb_paths: Iterable[str] = (), learned: bool = True):
+    def __init__(self, workers: int, *, model: str | None = None, kb_paths: Iterable[str] = (), learned: bool = True,
+                 convention: str | Convention | None = None):
         import multiprocessing
 
         self.workers = workers
         kb_paths = tuple(str(p) for p in kb_paths)
-        self._local = Pipeline(model=model, kb_paths=kb_paths, learned=learned)  # for single articles
+        self._local = Pipeline(model=model, kb_paths=kb_paths, learned=learned, convention=convention)  # single articles
+        self.convention = self._local.convention
         ctx = multiprocessing.get_context("spawn")
-        self._pool = ctx.Pool(workers, initializer=_init_worker, initargs=(model, kb_paths, learned))
+        self._pool = ctx.Pool(workers, initializer=_init_worker,
+                              initargs=(model, kb_paths, learned, self.convention.name))
 
     def code(self, article: Article) -> list[Event]:
         return self._local.code(article)

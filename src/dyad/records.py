@@ -145,6 +145,7 @@ class Event:
     modality: str = "asserted"  # asserted | intended | reported
     coder_kind: str = "pattern"  # pattern | model | both
     coder_name: str = ""
+    convention: str = "dyad"  # the coding convention (dyad.events.conventions) that coded it
     # filled from the ontology by events.ontology.fill_codes
     cameo_root: str = ""
     goldstein: float = 0.0
@@ -155,6 +156,10 @@ class Event:
     # what supported the event (pattern kind, resolved roles, modality...), read by the
     # confidence calibrator; not part of the record
     features: dict[str, float] = field(default_factory=dict, repr=False)
+    # who reported the event, and with what verb ("X said Y attacked"): read by the
+    # coding conventions; not part of the record
+    speakers: list[Entity] = field(default_factory=list, repr=False)
+    speech_verb: str | None = field(default=None, repr=False)
 
     @property
     def event_id(self) -> str:
@@ -191,7 +196,7 @@ class Event:
             "sentence_span": list(self.sentence_span),
             "confidence": round(self.confidence, 3),
             "modality": self.modality,
-            "coder": {"kind": self.coder_kind, "name": self.coder_name},
+            "coder": {"kind": self.coder_kind, "name": self.coder_name, "convention": self.convention},
         }
 
     def to_json(self) -> str:

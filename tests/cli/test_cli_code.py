@@ -26,8 +26,8 @@ def run_code(cli_runner, db_path, fake_pipeline, monkeypatch):
     """Run ``dyad code`` with the fake pipeline: ``run_code(*args)`` -> click Result."""
     built = []
 
-    def build(model=None, kb_paths=(), learned=True):
-        built.append({"model": model, "learned": learned})
+    def build(model=None, kb_paths=(), learned=True, convention="dyad"):
+        built.append({"model": model, "learned": learned, "convention": convention})
         return fake_pipeline
 
     monkeypatch.setattr("dyad.cli.code.Pipeline", build)
@@ -125,3 +125,16 @@ def test_cli_code_patterns_only_turns_the_learned_model_off(run_code, inputs, fa
     assert run_code(*inputs).exit_code == 0
     assert run_code(*inputs, "--force", "--patterns-only").exit_code == 0
     assert [b["learned"] for b in fake_pipeline.built] == [True, False]
+
+
+def test_cli_code_passes_the_coding_convention_on(run_code, inputs, fake_pipeline):
+    assert run_code(*inputs).exit_code == 0
+    assert run_code(*inputs, "--force", "--convention", "petrarch").exit_code == 0
+    assert [b["convention"] for b in fake_pipeline.built] == ["dyad", "petrarch"]
+
+
+def test_cli_code_unknown_convention_is_named_before_anything_is_stored(run_code, inputs, db_path, fake_pipeline):
+    result = run_code(*inputs, "--convention", "tabari")
+    assert result.exit_code == 1
+    assert "unknown coding convention 'tabari': choose one of dyad, petrarch" in result.stderr
+    assert not fake_pipeline.built and not db_path.exists()

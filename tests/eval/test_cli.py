@@ -16,6 +16,14 @@ from eval_fakes import make_event
 class FakePipelineCoder:
     """Stands in for dyad's pipeline: codes "met" as CONSULT."""
 
+    made: list = []
+
+    def __init__(self, convention=None):
+        from dyad.events.conventions import get_convention
+
+        self.convention = get_convention(convention).name if convention else "dyad"
+        FakePipelineCoder.made.append(convention)
+
     def __call__(self, text, pub_date=None):
         return [make_event("040", text=text)] if " met " in text else []
 
@@ -60,6 +68,9 @@ def test_eval_command_unknown_format_exits_2(runner, write_jsonl):
 
 def test_eval_command_not_implemented_exits_1(monkeypatch, write_jsonl, tiny_sets):
     class Missing:
+        def __init__(self, convention=None):
+            self.convention = convention
+
         def __call__(self, text, pub_date=None):
             raise NotImplementedError
 
@@ -68,3 +79,14 @@ def test_eval_command_not_implemented_exits_1(monkeypatch, write_jsonl, tiny_set
     result = CliRunner().invoke(app, ["eval", str(path)])
     assert result.exit_code == 1
     assert "not implemented" in result.stderr
+
+
+def test_eval_command_codes_in_the_convention_asked_for(runner, write_jsonl, tiny_sets):
+    path = write_jsonl("zsp_plv_dev.jsonl", tiny_sets["zsp_plv"])
+    FakePipelineCoder.made.clear()
+    result = runner.invoke(app, ["eval", str(path), "--json", "--convention", "petrarch"])
+    assert result.exit_code == 0, result.output
+    assert FakePipelineCoder.made == ["petrarch"]
+    assert "coded with the petrarch convention (dyad.events.conventions)" in json.loads(result.stdout)["notes"]
+    bad = runner.invoke(app, ["eval", str(path), "--convention", "tabari"])
+    assert bad.exit_code == 2 and "unknown coding convention 'tabari'" in bad.stderr

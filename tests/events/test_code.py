@@ -472,3 +472,33 @@ def test_code_a_state_does_not_deal_with_itself_in_diplomacy(code):
     # a domestic dyad still takes the one country the story has
     evs = only(code("Nigerian protesters praised the police for their restraint."), "05")
     assert evs and evs[0].recipients[0].country == "NGA", evs
+
+
+def test_code_a_weapon_fired_by_a_named_party_names_the_attacker(code):
+    evs = code("A Russian passenger plane was blown up over Egypt by a bomb planted by Islamic State militants.")
+    assert len(evs) == 1, evs  # the bomb is the means of the bombing, not a second event
+    ev = evs[0]
+    assert ev.cameo[:2] in ("18", "19") and "militants" in ev.actors[0].text, ev
+    assert ev.recipients[0].country == "RUS"
+
+
+def test_code_a_second_passive_verb_shares_the_first_ones_patient(code):
+    evs = only(code("Twelve Kenyan protesters were arrested and later released by the police."), "08")
+    assert evs and evs[0].cameo == "0841", evs
+    assert "protesters" in evs[0].recipients[0].text and evs[0].recipients[0].country == "KEN"
+    assert "police" in evs[0].actors[0].text
+
+
+def test_code_the_subject_of_a_passive_does_what_it_was_appointed_to(code):
+    evs = only(code("Two Egyptian officials were appointed to mediate between Israel and Hamas."), "04")
+    assert evs and evs[0].actors[0].country == "EGY", evs
+    assert {r.country for r in evs[0].recipients} == {"ISR", "PSE"}
+
+
+def test_code_what_was_supposed_to_happen_did_not(code):
+    assert not code("The United States and Ukraine were supposed to sign a minerals deal on Friday.")
+
+
+def test_code_a_man_killed_beside_children_is_a_civilian_too(code):
+    evs = only(code("A man and two children were killed in an Israeli air strike on Gaza."), "19")
+    assert evs and [(r.country, r.sector) for r in evs[0].recipients] == [("PSE", "CVL"), ("PSE", "CVL")], evs

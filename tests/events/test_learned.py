@@ -127,7 +127,7 @@ def test_the_model_codes_what_the_patterns_miss(pipelines):
     assert ev.cameo == "190" and ev.plover == "ASSAULT"
     assert ev.actors[0].country == "NGA" and ev.recipients[0].sector in ("INS", "REB")
     assert 0.3 <= ev.confidence < 1.0
-    assert ev.to_dict()["coder"] == {"kind": "model", "name": "model:ASSAULT"}
+    assert ev.to_dict()["coder"] == {"kind": "model", "name": "model:ASSAULT", "convention": "dyad"}
 
 
 def test_the_model_stays_silent_without_a_dyad(pipelines):

@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from dyad.cli._app import DEFAULT_DB, app
 from dyad.cli.events import event_table, plural
 from dyad.errors import DyadError, InputError
+from dyad.events.conventions import get_convention
 from dyad.ingest import BatchReport, code_inputs, count_articles
 from dyad.pipeline import Pipeline, PooledPipeline
 from dyad.records import Article
@@ -39,6 +40,7 @@ def code_command(
         False, "--patterns-only", help="Do not ask the learned type model about sentences the patterns miss."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary; errors only."),
+    convention: str = typer.Option("dyad", "--convention", help="Coding convention: dyad (its own) or petrarch (PETRARCH2's habits); see docs/conventions.md."),
 ) -> None:
     """Code articles into CAMEO/PLOVER events and store them.
 
@@ -55,15 +57,18 @@ def code_command(
         err.print(f"error: {error}", markup=False, highlight=False, soft_wrap=True)
 
     try:
+        get_convention(convention)  # a bad name fails before anything is opened
         store = Store(db)
     except DyadError as exc:
         _fail(err, str(exc))
     with store:
         try:
             if workers > 1:
-                pipeline = PooledPipeline(workers, model=model, kb_paths=[str(p) for p in kb], learned=not patterns_only)
+                pipeline = PooledPipeline(workers, model=model, kb_paths=[str(p) for p in kb], learned=not patterns_only,
+                                          convention=convention)
             else:
-                pipeline = Pipeline(model=model, kb_paths=[str(p) for p in kb], learned=not patterns_only)
+                pipeline = Pipeline(model=model, kb_paths=[str(p) for p in kb], learned=not patterns_only,
+                                    convention=convention)
         except OSError as exc:
             _fail(err, f"cannot load the spaCy pipeline: {exc}")
         try:

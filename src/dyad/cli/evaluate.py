@@ -29,11 +29,20 @@ def eval_command(
     fmt: Annotated[
         Optional[str], typer.Option("--format", help="Gold format, when the file's records do not tell.")
     ] = None,
+    convention: Annotated[
+        Optional[str],
+        typer.Option("--convention", help="Coding convention (dyad or petrarch); default: the one the set was labelled in."),
+    ] = None,
 ) -> None:
     """Score dyad on a gold file and print overall and per-class metrics."""
-    from dyad.evaluate import evaluate
+    from dyad.evaluate import evaluate, harness
 
     err = Console(stderr=True)
+    try:
+        coder = harness.PipelineCoder(convention=convention)
+    except DyadError as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
+        raise typer.Exit(2) from exc
     columns = (TextColumn("coding {task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=err, transient=True) as bar:
         task = bar.add_task(gold.name, total=None)
@@ -42,7 +51,7 @@ def eval_command(
             bar.update(task, completed=done, total=total)
 
         try:
-            report = evaluate(gold, limit=limit, out=out, fmt=fmt, progress=progress)
+            report = evaluate(gold, coder, limit=limit, out=out, fmt=fmt, progress=progress)
         except DyadError as exc:
             err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
             raise typer.Exit(2) from exc

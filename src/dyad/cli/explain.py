@@ -17,12 +17,21 @@ def explain_command(
     text: str = typer.Argument(..., help="A sentence or short text to code."),
     pub_date: Optional[str] = typer.Option(None, "--date", help="Publication date, YYYY-MM-DD (default: today)."),
     parse: bool = typer.Option(True, "--parse/--no-parse", help="Show the dependency parse."),
+    convention: str = typer.Option("dyad", "--convention", help="Coding convention: dyad (its own) or petrarch (PETRARCH2's habits); see docs/conventions.md."),
 ) -> None:
     """Explain how dyad codes TEXT: parse, actors, patterns fired and events dropped."""
+    from dyad.errors import DyadError
+    from dyad.events.conventions import get_convention
     from dyad.explain import explain
+    from dyad.pipeline import Pipeline
 
     day = Date.fromisoformat(pub_date) if pub_date else Date.today()
-    report = explain(text, day)
+    try:
+        conv = get_convention(convention)
+    except DyadError as exc:
+        Console(stderr=True).print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(2) from exc
+    report = explain(text, day, pipeline=Pipeline(convention=conv))
     console = Console()
     if parse:
         table = Table(title="Parse", show_lines=False)

@@ -26,13 +26,26 @@ Coder = Callable[[str, Date | None], Sequence[Event]]
 Progress = Callable[[int, int], None]  # (done, total)
 
 
-class PipelineCoder:
-    """dyad's own coder, built lazily: the model loads on the first call."""
+# the coding convention a gold set was labelled in (dyad.events.conventions); dyad's own elsewhere
+SET_CONVENTIONS = {"petrarch": "petrarch"}  # PETRARCH2's output
 
-    def __init__(self, **pipeline_options):
+
+class PipelineCoder:
+    """dyad's own coder, built lazily: the model loads on the first call.
+
+    ``convention`` fixes the coding convention; by default each gold set is coded
+    in the convention it was labelled in (:data:`SET_CONVENTIONS`), so the
+    petrarch set, which is PETRARCH2's output, is coded as PETRARCH2 would.
+    """
+
+    def __init__(self, convention: str | None = None, **pipeline_options):
+        from dyad.events.conventions import get_convention
+
+        self._fixed = get_convention(convention).name if convention else None
         self._options = pipeline_options
         self._pipeline = None
         self._cross_fit = False
+        self.convention = self._fixed or "dyad"
 
     def use_dataset(self, dataset: str) -> None:
         """Say which gold set is coded next.
@@ -46,8 +59,11 @@ class PipelineCoder:
         is one trained on four fifths of the data: a little weaker, never flattering.
         """
         from dyad.events.confidence import calibration_gold_sets
+        from dyad.events.conventions import get_convention
 
         self.load()
+        self.convention = self._fixed or SET_CONVENTIONS.get(dataset, "dyad")
+        self._pipeline.convention = get_convention(self.convention)
         model = self._pipeline.type_model
         seen = set(model.trained_on if model is not None else ()) | calibration_gold_sets()
         self._cross_fit = bool(seen)
@@ -130,6 +146,8 @@ def evaluate_set(
         coder.use_dataset(gold.dataset)
     preds, spent, errors, first_error = code_items(items, coder, progress=progress)
     scored = score(gold.dataset, items, preds)
+    convention = getattr(coder, "convention", None)
+    conv_notes = [f"coded with the {convention} convention (dyad.events.conventions)"] if convention else []
     if out is not None:
         write_predictions(out, gold.dataset, items, preds, scored)
     return Report(
@@ -144,7 +162,7 @@ def evaluate_set(
         limit=limit or None,
         coder_errors=errors,
         first_error=first_error,
-        notes=gold.notes + scored.notes,
+        notes=gold.notes + scored.notes + conv_notes,
     )
 
 

@@ -17,6 +17,7 @@ from datetime import date as Date
 from dyad.actors.resolve import ActorResolver
 from dyad.actors.roles import ISSUED_NOUNS
 from dyad.events.confidence import heuristic_confidence
+from dyad.events.conventions import DYAD, Convention
 from dyad.events.instruments import refine as refine_by_instrument
 from dyad.events.patterns import NounPattern, Patterns, VerbPattern
 from dyad.records import Entity, Event, Trigger
@@ -210,6 +211,22 @@ WEAPON_WORDS = {"bomb", "grenade", "device", "ied", "mine", "landmine", "explosi
                 "missile", "mortar", "projectile", "airstrike", "munition", "explosion", "blast", "bombing"}
 
 
+def _wielders(weapon) -> list:
+    """Who used a weapon, by the clause that describes it: "a missile fired by rebels",
+    "a missile believed to have been fired by rebels", "the rocket that militants launched"."""
+    for clause in weapon.children:
+        if clause.dep_ not in ("acl", "relcl"):
+            continue
+        for t in clause.subtree:
+            if t.dep_ == "agent":
+                return [o for p in t.children if p.dep_ == "pobj" for o in _conjuncts(p)]
+        if clause.dep_ == "relcl":
+            subj = [x for x in clause.children if x.dep_ == "nsubj" and x.lower_ not in ("that", "which", "who")]
+            if subj:
+                return _conjuncts(subj[0])
+    return []
+
+
 FIRE_WORDS = {"artillery", "fire", "gunfire", "tank", "sniper", "airstrike", "strike", "raid"}
 
 
@@ -273,7 +290,11 @@ def _children(tok, deps) -> list:
 def _is_passive(tok) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in tok.children) or (
         tok.dep_ == "acl" and tok.tag_ == "VBN"
-    ) or _participle_clause(tok)
+    ) or _participle_clause(tok) or (
+        # "were arrested and later released by the police": the second verb shares the first's voice
+        tok.dep_ == "conj" and tok.tag_ == "VBN" and not _children(tok, SUBJECT_DEPS)
+        and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.head.children)
+    )
 
 
 def _participle_clause(tok) -> bool:
@@ -450,6 +471,8 @@ def _object_lemmas(tok) -> set[str]:
         # a measure ("a 30-day state of siege") is no object noun: no day of mourning
         lemmas |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")
                    and not (c.i > 0 and c.doc[c.i - 1].text == "-" and c.doc[c.left_edge.i].like_num)}
+        # "the Malaysia Airlines Boeing 777 flight MH17": the apposition says what the object is
+        lemmas |= {c.lemma_.lower() for c in obj.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
     pred, _ = _small_clause(tok)
     if pred is not None:  # "found him guilty", "declared the group a terrorist organisation"
         lemmas |= {pred.lemma_.lower(), pred.lower_}
@@ -568,6 +591,27 @@ def _hypothetical(tok) -> bool:
     return False
 
 
+SCHEDULE_VERBS = {"schedule", "expect"}  # "is scheduled to attend": future under a convention that codes it
+MODIFIER_CLAUSES = {"relcl", "acl"}
+
+
+def _described(tok):
+    """The noun whose describing clause (relative or participle) holds ``tok``, or None.
+
+    "the group that has seized parts of Iraq": "seized" describes "group"; so does
+    "fled" in "the group that has seized towns and fled".
+    """
+    node = tok
+    while node.dep_ in ("conj", "xcomp", "ccomp", "advcl") and node.head.i != node.i:
+        node = node.head
+    noun = node.head
+    if node.dep_ not in MODIFIER_CLAUSES or noun.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+        return None
+    if any(ch.dep_ == "expl" for ch in noun.head.children):
+        return None  # "there were ten soldiers killed": the clause is what the sentence says
+    return noun
+
+
 def _future(tok) -> bool:
     for c in tok.children:
         if c.dep_ == "aux" and c.lower_ in FUTURE_AUX:
@@ -627,8 +671,10 @@ def _condition_kind(cond) -> str:
 class SentenceCoder:
     """Codes the sentences of one article, in order."""
 
-    def __init__(self, patterns: Patterns, resolver: ActorResolver, article_id: str, pub_date: Date):
+    def __init__(self, patterns: Patterns, resolver: ActorResolver, article_id: str, pub_date: Date,
+                 convention: Convention = DYAD):
         self.patterns = patterns
+        self.convention = convention
         self.resolver = resolver
         self.article_id = article_id
         self.pub_date = pub_date
@@ -786,6 +832,9 @@ class SentenceCoder:
                 dobj = _direct_object(head)
                 if dobj is not None:
                     return _conjuncts(dobj)
+            raised = _children(head, PASSIVE_SUBJ) if _is_passive(head) and not _children(head, ("agent",)) else []
+            if raised:  # "Obama is scheduled to attend", "the envoy was asked to mediate": the subject does it
+                return _conjuncts(raised[0])
             return self._subjects(head, cands)
         if tok.dep_ == "acomp":
             return self._subjects(head, cands)
@@ -846,6 +895,10 @@ class SentenceCoder:
                 return _conjuncts(subj[0])
             if tok.dep_ == "acl":
                 return _conjuncts(tok.head)
+            if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+                subj = _children(tok.head, SUBJECT_DEPS | PASSIVE_SUBJ)
+                if subj:  # "were arrested and later released by the police": the arrested were released
+                    return _conjuncts(subj[0])
             if _participle_clause(tok):
                 subj = _children(tok.head, SUBJECT_DEPS | PASSIVE_SUBJ)
                 return _conjuncts(subj[0]) if subj else []
@@ -1007,7 +1060,9 @@ class SentenceCoder:
                     gov.embedded = c
                 c.governed_by = gov
             elif cls == "deny" and dep in ("ccomp", "xcomp", "dobj", "pcomp", "prep"):
-                c.dropped = f"denied by '{gov.token.text}'"
+                if not (self.convention.future_acts and dep in ("xcomp", "ccomp")
+                        and gov.token.lemma_.lower() in SCHEDULE_VERBS):
+                    c.dropped = f"denied by '{gov.token.text}'"  # (a convention may code what is scheduled)
             elif cls == "accuse" and dep in ("ccomp", "xcomp", "dobj", "pcomp", "prep"):
                 c.dropped = f"alleged by '{gov.token.text}'"  # "accused X of shelling": the accusation
             elif cls == "speech" and dep in ("ccomp", "parataxis", "xcomp", "dobj", "advcl"):
@@ -1053,6 +1108,11 @@ class SentenceCoder:
             host = self._objecting_host(c, by_tok)
             if host is not None:
                 c.dropped = f"what '{host.token.text}' objects to"  # "denounced the crackdown": one criticism
+                continue
+            if c.kind == "noun" and tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+                host = by_tok.get(tok.head.head.i)  # "was blown up by a bomb": one bombing
+                if host is not None and host.code and c.code and host.code[:2] >= "18" and c.code[:2] >= "18":
+                    c.dropped = f"means of '{host.token.text}'"
                 continue
             if c.kind == "noun" and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
                 prep = tok.head
@@ -1356,6 +1416,9 @@ class SentenceCoder:
         if c.governed_by is not None:
             return f"recoded by '{c.governed_by.token.text}'"
         tok = c.token
+        described = _described(tok) if not self.convention.modifier_clauses and c.kind != "noun" else None
+        if described is not None:
+            return f"describes '{described.text}' (the {self.convention.name} convention codes no such clause)"
         potential = _potential(tok)
         if potential == "hypothetical":
             return "only possible"
@@ -1392,7 +1455,10 @@ class SentenceCoder:
         if question:
             return "question"
         if c.code and c.cls is None and c.kind != "noun" and _has_aux(tok, FUTURE_AUX):
-            c.recode_as = "intent"  # "the rebels will release the hostages": a stated intention
+            if self.convention.future_acts:
+                c.modality = "intended"  # the convention codes the act itself, still marked as future
+            else:
+                c.recode_as = "intent"  # "the rebels will release the hostages": a stated intention
         return None
 
     def _entities(self, heads) -> list[Entity]:
@@ -1458,7 +1524,8 @@ class SentenceCoder:
             # "a grenade exploded", "mortar shells hit the base", "grenades were thrown": the
             # weapon is no actor; the perpetrator is unnamed (an unidentified armed force)
             if c.kind != "noun" and actor_heads and all(_weapon(h) for h in actor_heads):
-                actor_heads, weapon = [], True
+                # "destroyed by a missile fired by rebels": the rebels, if the text says who fired it
+                actor_heads, weapon = [w for h in actor_heads for w in _wielders(h)], True
             elif c.kind == "noun" and not actor_heads and _weapon(c.tokens[-1]):
                 weapon = True
             if c.kind != "noun" and not actor_heads and recip_heads and any(_weapon(h) for h in recip_heads):
@@ -1521,7 +1588,7 @@ class SentenceCoder:
         if c.kind == "verb" and actors:
             recips = self._other_party(c, actors, recips, recip_heads)
         how_pair = False
-        if (c.sym or mutual) and not recips and len(actors) >= 2:
+        if (c.sym or mutual) and not recips and len(actors) >= 2 and self.convention.reciprocal_pairs:
             actors, recips = actors[:1], actors[1:]
         if not actors and "pair" in c.pattern.flags:
             pair = self.resolver.registry.pair()
@@ -1580,6 +1647,11 @@ class SentenceCoder:
         trig_text = self.resolver.text[start:end]
         features = self._features(c, code, actors, recips, modality, how_pair, resolved)
         conf = heuristic_confidence(features)
+        speakers, speech_verb = [], None
+        if (self.convention.said_attacks and c.speaker is not None and c.modality == "reported"
+                and c.speaker.token.i < c.token.i):  # "A said B attacked", not "B attacked, A said"
+            speakers = self._entities(self._subjects(c.speaker.token, by_tok))  # for "A said B attacked"
+            speech_verb = c.speaker.token.lemma_.lower()
         return Event(
             article_id=self.article_id,
             pub_date=self.pub_date,
@@ -1594,6 +1666,9 @@ class SentenceCoder:
             modality=modality,
             coder_kind="pattern",
             coder_name=name,
+            convention=self.convention.name,
+            speakers=speakers,
+            speech_verb=speech_verb,
         )
 
     def _context_attackers(self, c: Candidate, sent, recips: list[Entity], by_tok) -> list[Entity]:

@@ -79,16 +79,53 @@ def mark_acronyms(doc):
     return doc
 
 
+SUBJECT_SIDE = {"nsubj", "nsubjpass", "prep"}  # where a name read as a preposition sat
+
+
+def mend_names(doc):
+    """spaCy component (after the recognizer): a person's first name tagged as a
+    preposition becomes part of the name again.
+
+    The small English model reads some first names as prepositions ("Barack Obama
+    and Vladimir Putin met": "Barack" ADP, "Obama" its object), which loses the
+    person as subject. When the recognizer holds both words in one PERSON name, the
+    name's last word takes the first word's place in the tree, and the first word
+    becomes its compound. A name before its verb is that verb's subject.
+    """
+    for ent in doc.ents:
+        first = ent[0]
+        if ent.label_ != "PERSON" or len(ent) < 2 or first.pos_ != "ADP":
+            continue
+        last = ent[-1]
+        if last.head.i != first.i and not (last.head.i in range(ent.start, ent.end)):
+            continue
+        head, dep = first.head, first.dep_
+        if head.i in range(ent.start, ent.end) or dep not in SUBJECT_SIDE:
+            continue
+        if dep == "prep" and head.i < first.i:
+            continue  # after its head: a real phrase, leave it
+        last.head, last.dep_ = head, "nsubj" if dep == "prep" else dep
+        for tok in ent[:-1]:
+            tok.head, tok.dep_ = last, "compound"
+            tok.pos_, tok.tag_ = "PROPN", "NNP"
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load_nlp(name: str = DEFAULT_MODEL):
     """Load a spaCy pipeline once per process (never at import time), with
-    ``mark_acronyms`` before its first component."""
+    ``mark_acronyms`` before its first component and ``mend_names`` after the
+    recognizer."""
     import spacy
     from spacy.language import Language
 
     if not Language.has_factory("dyad_acronyms"):
         Language.component("dyad_acronyms", func=mark_acronyms)
+    if not Language.has_factory("dyad_names"):
+        Language.component("dyad_names", func=mend_names)
     nlp = spacy.load(name)
     if "dyad_acronyms" not in nlp.pipe_names:
         nlp.add_pipe("dyad_acronyms", first=True)
+    if "dyad_names" not in nlp.pipe_names:
+        nlp.add_pipe("dyad_names", after="ner" if "ner" in nlp.pipe_names else None)
     return nlp
