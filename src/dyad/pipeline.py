@@ -12,8 +12,8 @@ from datetime import date as Date
 from typing import Iterable, Iterator
 
 from dyad.actors.kb import load_kb
-from dyad.actors.resolve import ActorResolver
-from dyad.actors.roles import fill_actors, fill_located_attack, fill_recipients
+from dyad.actors.resolve import SETTLER_STATES, ActorResolver
+from dyad.actors.roles import fill_actors, fill_located_attack, fill_recipients, host_states
 from dyad.data import load_ontology
 from dyad.dates import ArticleDates
 from dyad.events.code import Dropped, SentenceCoder
@@ -54,8 +54,10 @@ def fill_countries_from_context(event: Event, main_countries: list[str], resolve
     Colombian); in diplomacy, the article's other main country (the general who
     meets a Russian general in a Russia-Pakistan story); else the article's
     main country (also when a diplomatic story names no other country: "Yoruba leaders"
-    who back the Nigerian president are Nigerian). Such countries are marked ``+context``
-    in ``how``.
+    who back the Nigerian president are Nigerian). In diplomacy, a government, army,
+    legislature or court never takes the country of a state the other side names as a whole
+    ("the government thanked Japan" is no Japanese government). Settlers take the state that settled them
+    (:data:`dyad.actors.resolve.SETTLER_STATES`). Such countries are marked ``+context`` in ``how``.
     """
     located = event.location.country if event.location and event.location.how == "sentence" else None
     sides = ((event.actors, event.recipients), (event.recipients, event.actors))
@@ -74,9 +76,11 @@ def fill_countries_from_context(event: Event, main_countries: list[str], resolve
                 pick = resolver.context_country(span.root) if span is not None else None
             else:
                 pick = main_countries[0] if main_countries else None
-            if pick and event.cameo[:2] in DIPLOMATIC_ROOTS and ent.sector in STATE_SECTORS and any(
-                    e.country == pick and not e.sector for e in other):
+            if (pick and event.cameo[:2] in DIPLOMATIC_ROOTS and ent.sector in STATE_SECTORS
+                    and any(e.country == pick and not e.sector for e in other)):
                 continue  # "the government thanked Japan": a state does not deal with itself
+            if pick and ent.sector == "SET":
+                pick = SETTLER_STATES.get(pick, pick)  # settlers near Nablus are Israel's
             if pick:
                 ent.country = pick
                 ent.how = ent.how + "+context" if ent.how != "none" else "context"
@@ -132,6 +136,7 @@ class Pipeline:
                 event.date = dates.carried(sent.text, refers) or event.date
         fill_actors(event, trigger, resolver)  # "X issued a declaration demanding ...": X
         fill_recipients(event, trigger, resolver)  # "halted aid to Serbia": a party deeper in the clause
+        host_states(event, resolver)  # "arrived in Moscow": Russia, not its people
         prefer = [e.country for e in event.actors + event.recipients if e.country]
         prefer += resolver.main_countries()
         event.location = locate_event(sent, trigger, gazetteer=self._gazetteer(), dateline=dateline,

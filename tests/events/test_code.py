@@ -502,3 +502,88 @@ def test_code_what_was_supposed_to_happen_did_not(code):
 def test_code_a_man_killed_beside_children_is_a_civilian_too(code):
     evs = only(code("A man and two children were killed in an Israeli air strike on Gaza."), "19")
     assert evs and [(r.country, r.sector) for r in evs[0].recipients] == [("PSE", "CVL"), ("PSE", "CVL")], evs
+
+
+def test_code_a_visit_is_to_the_state_a_curfew_on_the_people(code):
+    visit = only(code("The Iranian foreign minister arrived in Moscow on Monday."), "04")
+    assert visit and [(r.country, r.sector) for r in visit[0].recipients] == [("RUS", None)], visit
+    curfew = only(code("The government imposed a curfew in Algiers."), "17")
+    assert curfew and [(r.country, r.sector) for r in curfew[0].recipients] == [("DZA", "CVL")], curfew
+
+
+def test_code_settlers_in_the_occupied_territories_are_israeli(code):
+    for text in ("Jewish settlers in the West Bank city of Hebron set fire to the offices of a Palestinian charity.",
+                 "Settlers attacked Palestinian farmers near Nablus."):
+        evs = code(text)
+        assert evs and (evs[0].actors[0].country, evs[0].actors[0].sector) == ("ISR", "SET"), evs
+        assert evs[0].recipients[0].country == "PSE"
+
+
+def test_code_a_prevented_protest_is_repression_not_a_protest(code):
+    evs = code("Turkish police prevented a demonstration by students in Ankara on Friday.")
+    assert [e.cameo for e in evs] == ["1721"], evs
+    assert (evs[0].actors[0].country, evs[0].actors[0].sector) == ("TUR", "COP")
+    assert evs[0].recipients[0].sector == "EDU"
+
+
+def test_code_those_who_came_for_talks_hold_them(code):
+    evs = only(code("Chinese and Japanese diplomats gathered in Bangkok for talks on the dispute."), "04")
+    assert evs and evs[0].cameo == "046", evs
+    assert [a.country for a in evs[0].actors] == ["CHN"] and [r.country for r in evs[0].recipients] == ["JPN"]
+
+
+
+def test_code_calling_something_a_name_is_no_phone_call(code):
+    assert not only(code("The prime minister called the verdict a great victory for democracy."), "04")
+    assert [e.cameo for e in code("Putin called Biden on Tuesday.")] == ["041"]
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("The UN warned that famine is imminent in Gaza.", "012"),
+    ("Aid agencies warned of a humanitarian catastrophe in Sudan.", "012"),
+    ("Russia warned that it would respond to any attack.", "130"),
+    ("The army warned of severe consequences if the protests continue.", "130"),
+    ("China warned the Philippines over its actions in the South China Sea.", "130"),
+])
+def test_code_a_dire_forecast_is_no_threat(code, text, cameo):
+    assert [e.cameo for e in code(text)] == [cameo], code(text)
+
+
+def test_code_a_person_investigated_abroad_is_investigated_by_that_state(code):
+    evs = only(code("A British teacher was investigated in Sudan for insulting Islam."), "09")
+    assert evs, code("A British teacher was investigated in Sudan for insulting Islam.")
+    assert (evs[0].actors[0].country, evs[0].actors[0].sector) == ("SDN", "GOV")
+    assert (evs[0].recipients[0].country, evs[0].recipients[0].sector) == ("GBR", "EDU")
+
+
+def test_code_sharing_news_is_no_cooperation(code):
+    assert not only(code("The Iraqi prime minister shared word of the operation with reporters."), "06")
+
+
+def test_code_what_a_measure_targets_is_aimed_at_not_attacked(code):
+    evs = code("A U.S. Senate committee passed legislation on Wednesday targeting Turkey and Turkish officials.")
+    assert not [e for e in evs if e.cameo[:2] in ("18", "19", "20")], evs
+    evs = code("The EU adopted sanctions targeting Russian banks.")
+    assert [e.cameo for e in evs] == ["163"], evs
+    assert evs[0].actors[0].country == "IGO" and evs[0].recipients[0].country == "RUS"
+
+
+def test_code_the_owner_of_the_weapon_is_the_attacker(code):
+    evs = only(code("Israeli airstrikes killed three people."), "19")
+    assert evs and [a.country for a in evs[0].actors] == ["ISR"], evs
+    assert not any(r.country == "ISR" for r in evs[0].recipients)
+    # an unnamed attacker: the evidence is the weapon's phrase, not the verb
+    evs = only(code("A roadside bomb killed two soldiers near Kandahar."), "18")
+    assert evs and evs[0].actors[0].text == "A roadside bomb" and evs[0].actors[0].sector == "UAF", evs
+
+
+def test_code_an_interview_is_a_statement_not_a_meeting(code):
+    evs = code("Speaking to a private news channel, the Pakistani army spokesman said the operation was over.")
+    assert not only(evs, "04"), evs
+    call = code("The Kenyan president spoke with his Ugandan counterpart by phone.")
+    assert [e.cameo for e in call] == ["041"], call
+
+
+def test_code_an_actor_is_not_among_its_own_recipients(code):
+    evs = only(code("The Taliban met with the Taliban delegation and U.N. envoys in Doha."), "04")
+    assert evs and [r.country for r in evs[0].recipients] == ["IGO"], evs  # not the Taliban again

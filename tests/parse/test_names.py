@@ -25,3 +25,17 @@ def test_names_a_real_preposition_is_left_alone(nlp):
     doc = nlp("The envoy met the rebels in Geneva after Obama spoke.")
     t = _by_text(doc)
     assert t["in"].pos_ == "ADP" and t["after"].pos_ in ("ADP", "SCONJ")
+
+
+@pytest.mark.parametrize("text", ["Trump hosted Erdogan in the White House.", "Trump criticized Putin on Monday."])
+def test_names_a_leader_whose_name_is_a_word_is_read_as_a_name(nlp, text):
+    doc = nlp(text)
+    trump = doc[0]
+    assert trump.pos_ == "PROPN" and trump.ent_type_ == "PERSON" and trump.dep_ == "nsubj", [
+        (t.text, t.pos_, t.dep_) for t in doc]
+    assert nlp("The trump card was played.")[1].pos_ == "NOUN"  # the word itself is left alone
+
+
+def test_names_a_participle_keeps_its_adverbial(nlp):
+    doc = nlp("Malaysia froze a Chinese-funded gas pipeline.")
+    assert not any(t.dep_ == "nsubj" and t.head.text == "funded" for t in doc)

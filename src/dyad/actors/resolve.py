@@ -107,6 +107,9 @@ _BASED = frozenset({"base", "based", "operate", "operating", "station", "station
 _COMMUNITY_HEADS = frozenset({"population", "populations", "minority", "minorities", "community",
                               "communities"})
 # Heads that say "the other one of a pair" and take the sector of the person they pair with.
+# settlers (SET) in a territory another state occupies are that state's people: "Jewish
+# settlers in Hebron" are Israeli (CAMEO ISRSET), not Palestinian
+SETTLER_STATES = {"PSE": "ISR"}
 _COUNTERPARTS = {"counterpart", "counterparts", "opposite", "equivalent"}
 # Modifiers a bare description may carry and still refer back ("the former president").
 _DESCRIPTION_MODS = {"the", "this", "that", "these", "those", "former", "same", "latter", "two", "both"}
@@ -714,6 +717,8 @@ class ActorResolver:
             place = self._place_of(core) or (self._place_of(head) if head is not core else None)
             if place:
                 country, how = place, ("name" if how == "none" else how)
+                if sector == "SET":
+                    country = SETTLER_STATES.get(country, country)  # "settlers in Hebron" are Israel's
         # 4. who "his" or "the country's" is
         if not country:
             poss = next((c for c in core.children if c.dep_ == "poss"), None)

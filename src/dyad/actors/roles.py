@@ -121,6 +121,21 @@ def _is_place(tok, resolver: ActorResolver) -> bool:
                 and tok.head.lower_ in _WHERE)
 
 
+def host_states(event: Event, resolver: ActorResolver) -> None:
+    """A place where a visit, a meeting or a statement is made to stands for its state, not
+    its people: "arrived in Moscow" is a visit to Russia (RUS), though "a curfew in Algiers"
+    is imposed on the people of Algiers (CVL)."""
+    if event.cameo[:2] not in _STATE_ROOTS:
+        return
+    doc = resolver.doc
+    for r in event.recipients:
+        if r.sector != "CVL" or r.group:
+            continue
+        span = doc.char_span(r.span[0], r.span[1], alignment_mode="expand")
+        if span is not None and len(span) and _is_place(span.root, resolver):
+            r.sector = None
+
+
 def fill_recipients(event: Event, trigger, resolver: ActorResolver) -> bool:
     """Give an event whose recipients name no actor the first party its clause names.
 
@@ -167,8 +182,11 @@ def fill_recipients(event: Event, trigger, resolver: ActorResolver) -> bool:
             best = best + ents
     for e in best:
         e.how = e.how + "+clause" if e.how != "none" else "clause"
-        if _is_place(doc[_head_index(e, doc, head)], resolver) and not e.sector and not e.group:
-            e.sector = "CVL"  # "a blockade in Tigray": the people of the place where it is done
+        if (_is_place(doc[_head_index(e, doc, head)], resolver) and not e.sector and not e.group
+                and event.cameo[:2] not in _STATE_ROOTS):
+            # "a blockade in Tigray": the people of the place where it is done (but "arrived in
+            # Moscow for talks": a visit is to the state, not to its people)
+            e.sector = "CVL"
     event.recipients = best
     return True
 
@@ -242,15 +260,18 @@ def _origin(trigger, resolver: ActorResolver) -> tuple[str, tuple[int, int], str
 
 # Coercion only a state's authorities carry out: administrative sanctions, arrest and
 # detention, expulsion, repression (CAMEO 172-175); arrests are the police's.
-_AUTHORITY_CODES = ("172", "173", "174", "175")
+_AUTHORITY_CODES = ("172", "173", "174", "175", "09")  # sanctions, arrests, expulsions, repression, inquiries
+_NOT_STATES = frozenset({"IGO", "NGO", "NGM", "MNC", "IMG", "UIS"})  # CAMEO codes in the country slot that are no state
+_STATE_ROOTS = frozenset({"01", "02", "03", "04", "05"})  # talk, appeals, intents, meetings, diplomacy
 
 
 def fill_located_attack(event: Event, trigger, resolver: ActorResolver) -> None:
     """An attack (CAMEO 18-20) in a place the sentence names, by attackers nobody named:
     the place's unidentified armed actors (UAF, its country); victims the sentence does
     not name are its people (CVL). An arrest, expulsion or other coercion of a state's
-    authorities (CAMEO 172-175) nobody is named for in a place ("a missionary was arrested
-    in Lebanon"): the place's authorities (COP for an arrest, else GOV)."""
+    authorities (CAMEO 172-175) or an investigation (09) nobody is named for in a place ("a
+    missionary was arrested in Lebanon", "a teacher was investigated in Sudan"): the place's
+    authorities (COP for an arrest, else GOV)."""
     root = event.cameo[:2]
     authority = event.cameo.startswith(_AUTHORITY_CODES)
     if root not in _VIOLENT_ROOTS and not authority:
@@ -259,7 +280,7 @@ def fill_located_attack(event: Event, trigger, resolver: ActorResolver) -> None:
         # "two journalists were expelled from Tanzania": a state that arrests or expels acts
         # through its authorities
         for a in event.actors:
-            if a.country and not a.sector and not a.group and a.country != "IGO":
+            if a.country and not a.sector and not a.group and a.country not in _NOT_STATES:
                 a.sector = "COP" if event.cameo.startswith("173") else "GOV"
     place = _event_place(event, trigger, resolver)
     origin = _origin(trigger, resolver) if not authority else None  # "fired at it *from the Gaza Strip*"

@@ -72,6 +72,16 @@ DESCRIBING_VERBS = {"be", "pose", "represent", "constitute", "remain", "become",
 FIRST_PERSON = {"i", "we", "my", "our"}  # in a direct quote: the speaker
 FIRST_PERSON_OBJ = {"me", "us"}
 QUOTE_MARKS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb")
+# measures and texts: what they "target" or "hit" is aimed at, not attacked
+MEASURE_NOUNS = {"legislation", "law", "sanction", "measure", "tariff", "bill", "rule", "policy", "regulation",
+                 "restriction", "ban", "embargo", "campaign", "probe", "investigation", "inquiry", "lawsuit",
+                 "reform", "tax", "levy", "duty", "curb", "control", "penalty", "fine"}
+FORECAST_VERBS = {"warn", "caution"}
+THREAT_CONTENT = {"consequence", "retaliation", "response", "action", "reprisal", "measure", "force", "sanction",
+                  "war", "attack", "strike", "punishment", "step"}  # "warned of consequences": a threat
+STATE_VERBS = {"be", "remain", "become", "grow", "worsen", "deteriorate", "loom", "spread", "rise", "collapse"}
+GATHERING_VERBS = {"arrive", "return", "travel", "fly", "go", "come", "gather", "head", "convene", "assemble",
+                   "meet", "sit", "reconvene", "resume"}  # "... returned to Geneva for talks"
 TRAVEL_NOUNS = {"visit", "trip", "tour", "stay", "stopover"}
 # Nouns that carry the event of their modifier: "a mediation effort", "a peace mission".
 CARRIER_NOUNS = {"effort", "mission", "bid", "campaign", "operation", "initiative", "process", "round",
@@ -209,6 +219,32 @@ def _verb_like(tok) -> bool:
 # Weapons that can be a clause's subject ("a bomb exploded") but are no actor.
 WEAPON_WORDS = {"bomb", "grenade", "device", "ied", "mine", "landmine", "explosive", "shell", "round", "rocket",
                 "missile", "mortar", "projectile", "airstrike", "munition", "explosion", "blast", "bombing"}
+
+
+AIM_VERBS = {"target", "aim", "hit", "affect", "cover"}
+
+
+def _aimed_at(noun) -> list:
+    """What a measure or strike is aimed at, by the participle that describes it: "sanctions
+    targeting Russian banks", "airstrikes aimed at militant positions"."""
+    for clause in noun.children:
+        if clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in AIM_VERBS:
+            obj = _direct_object(clause)
+            if obj is None:
+                obj = next((o for pp in clause.children if pp.dep_ == "prep" and pp.lower_ in ("at", "against")
+                            for o in pp.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return _conjuncts(obj)
+    return []
+
+
+CONSULT_CODES = {"040", "041", "043", "046"}
+
+
+def _press(ev) -> bool:
+    """Is one side of a meeting or call only the press (an interview)?"""
+    sides = [ev.actors, ev.recipients]
+    return any(side and all((e.sector or "").startswith("MED") for e in side) for side in sides)
 
 
 def _wielders(weapon) -> list:
@@ -743,6 +779,11 @@ class SentenceCoder:
                         not q.code and q.cls is None and tok.head.lemma_.lower() in q.objects
                         for q in self.patterns.verbs.get(tok.lemma_.lower(), ())):
                     continue  # "a report released by the institute": the report is released, no one freed
+                if p.code and tok.lemma_.lower() == "call" and _small_clause(tok)[0] is not None:
+                    continue  # "called the death an achievement", "what he called a meeting": naming
+                if (p.code and p.code[:2] in ("18", "19", "20") and tok.dep_ in ("acl", "relcl")
+                        and (tok.head.lemma_.lower() in MEASURE_NOUNS or tok.head.lemma_.lower() in ISSUED_NOUNS)):
+                    continue  # "legislation targeting Turkey", "sanctions that hit its banks": no attack
                 if p.particle in PREDICATE_PARTICLES:
                     free = _predicate_particle(tok)
                     if free is not None:  # "let free the prisoners": "free" is no event of its own
@@ -874,6 +915,8 @@ class SentenceCoder:
                             targets.extend(_conjuncts(o))
             if not targets and cand.kind == "light":
                 targets = _prep_objects(tok, p.preps - {"between"})
+            if not targets:
+                targets = _aimed_at(noun)  # "sanctions targeting Russian banks"
             return targets
         preps = p.preps - {cand.via_prep} if cand.via_prep else p.preps
         if preps:
@@ -971,6 +1014,10 @@ class SentenceCoder:
             verb = noun.head.head
             if verb.pos_ in ("VERB", "AUX"):
                 actors = self._subjects(verb, {})
+        if (not actors and cand.sym and noun.dep_ == "pobj" and noun.head.lower_ == "for"
+                and noun.head.head.lemma_.lower() in GATHERING_VERBS):
+            # "negotiators from both sides returned to Geneva for talks": those who came hold them
+            actors = self._subjects(noun.head.head, {})
         return actors, recips
 
     def _blamed_in(self, c: Candidate) -> list:
@@ -1331,6 +1378,8 @@ class SentenceCoder:
                 ordered = c.cls in OBJECT_CONTROL and any(x.dep_ == "xcomp" and x.pos_ == "VERB"
                                                           for x in c.token.children)  # "ordered X to appear"
                 code = self.patterns.recode(c.cls, emb_code) if (emb_code or c.code or ordered) else None
+                if c.cls == "threat" and emb_code is None and self._forecast(c.token):
+                    code = "012"  # "the UN warned that famine is imminent": a dire forecast, no threat
                 if c.cls == "attempt":  # "tried to kill the president": 185; else the attempted act
                     code = code or emb_code
                 elif (c.cls == "demand" and emb_code and emb_code[:2] in COMMAND_CODES
@@ -1401,6 +1450,11 @@ class SentenceCoder:
             if ev is not None:
                 events.append(ev)
         for ev in events:
+            if ev.cameo in CONSULT_CODES and _press(ev):
+                ev.cameo = "010"  # "speaking to a news channel", "VOA spoke with him": an interview, a statement
+            if len(ev.recipients) > 1:
+                own = {a.code for a in ev.actors if a.code}
+                ev.recipients = [r for r in ev.recipients if r.code not in own] or ev.recipients
             ev.cameo = refine_by_instrument(ev.cameo, sent)  # "killed ... in an airstrike": 195
             if ev.cameo == "150" and _together(ev, sent):
                 ev.cameo = "062"  # "Jordan and the US began military exercises": exercising together
@@ -1461,6 +1515,29 @@ class SentenceCoder:
                 c.recode_as = "intent"  # "the rebels will release the hostages": a stated intention
         return None
 
+    def _forecast(self, tok) -> bool:
+        """A warning that tells of a state of things, not of what anyone will do: "warned that
+        famine is imminent", "warned of a humanitarian catastrophe", "warn it is too big to put
+        out". A warning to someone ("warned Iran"), against something, or of what the speaker
+        will or would do stays a threat."""
+        if tok.lemma_.lower() not in FORECAST_VERBS:
+            return False
+        if any(c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ == "against" for c in tok.children):
+            return False
+        if _condition(tok) is not None:
+            return False  # "warned of consequences if the protests continue": a threat
+        idx = self.resolver.index
+        for c in tok.children:
+            if c.dep_ == "ccomp":
+                if _has_aux(c, FUTURE_AUX | HYPOTHETICAL_AUX):
+                    return False
+                return c.lemma_.lower() in STATE_VERBS
+            if c.dep_ == "prep" and c.lower_ in ("of", "about"):
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+                return bool(objs) and all(o.pos_ == "NOUN" and o.i not in idx.names and o.i not in idx.sectors
+                                          and o.lemma_.lower() not in THREAT_CONTENT for o in objs)
+        return False
+
     def _entities(self, heads) -> list[Entity]:
         out: list[Entity] = []
         for h in self.resolver.merge_adjacent(heads):
@@ -1487,8 +1564,11 @@ class SentenceCoder:
                 # "UN sanctions against Iran were lifted": the sanctions' owner acted (but "three
                 # RSF fighters were killed": the owner's people suffered it)
                 subj = next((x for x in c.token.children if x.dep_ in PASSIVE_SUBJ), None)
+                # (but "a British teacher was investigated": a person's nationality is no owner)
+                idx = self.resolver.index
                 owners = [m for m in subj.children if m.dep_ in ("poss", "compound", "amod", "nmod")
-                          and m.i in self.resolver.index.names] if subj is not None and subj.pos_ == "NOUN" else []
+                          and m.i in idx.names] if (subj is not None and subj.pos_ == "NOUN"
+                                                   and subj.i not in idx.sectors) else []
                 if owners:
                     actor_heads = owners
                     if recip_heads is None:
@@ -1519,20 +1599,26 @@ class SentenceCoder:
                                    else self._noun_actors(emb)[1] + self._objects(emb))
                 if not recip_heads and c.cls in GOVERNING:
                     recip_heads = self._embedded_objects(c.token)
-        weapon = False
+        weapon = None  # the weapon's token, when a weapon stands where the attacker would
         if code[:2] in ("18", "19", "20"):
             # "a grenade exploded", "mortar shells hit the base", "grenades were thrown": the
             # weapon is no actor; the perpetrator is unnamed (an unidentified armed force)
             if c.kind != "noun" and actor_heads and all(_weapon(h) for h in actor_heads):
-                # "destroyed by a missile fired by rebels": the rebels, if the text says who fired it
-                actor_heads, weapon = [w for h in actor_heads for w in _wielders(h)], True
+                # "destroyed by a missile fired by rebels": the rebels, if the text says who fired it;
+                # "Israeli airstrikes killed three people": whose strikes they were
+                wielders = [w for h in actor_heads for w in _wielders(h)] or [
+                    m for h in actor_heads for m in h.children
+                    if m.dep_ in ("amod", "compound", "poss", "nmod") and m.i in self.resolver.index.names]
+                actor_heads, weapon = wielders, actor_heads[0]
             elif c.kind == "noun" and not actor_heads and _weapon(c.tokens[-1]):
-                weapon = True
+                weapon = c.tokens[-1]
             if c.kind != "noun" and not actor_heads and recip_heads and any(_weapon(h) for h in recip_heads):
                 # "a mortar bomb was fired at the town": the bomb is no recipient, the town is
-                recip_heads, weapon = [h for h in recip_heads if not _weapon(h)], True
+                weapon = next(h for h in recip_heads if _weapon(h))
+                recip_heads = [h for h in recip_heads if not _weapon(h)]
             elif c.kind != "noun" and not actor_heads and any(_weapon(h) for h in _children(c.token, PASSIVE_SUBJ)):
-                weapon = True  # "a mortar bomb was fired at it": fired by someone unnamed
+                # "a mortar bomb was fired at it": fired by someone unnamed
+                weapon = next(h for h in _children(c.token, PASSIVE_SUBJ) if _weapon(h))
         if "victim" in c.pattern.flags and c.kind == "verb":
             # "a prisoner died under torture": the subject suffered it; who did it is not named
             actor_heads, recip_heads = [], actor_heads
@@ -1597,12 +1683,14 @@ class SentenceCoder:
                 actors = [Entity(a.text, a.span, a.name, a.country, a.sector, "context", a.group)]
                 recips = recips or [Entity(b.text, b.span, b.name, b.country, b.sector, "context", b.group)]
                 how_pair = True
-        if "weapon" in c.pattern.flags and not weapon:
+        if "weapon" in c.pattern.flags and weapon is None:
             self.dropped.append(Dropped(c.token.text, code, "subject is no weapon"))  # "protesters exploded"
             return None
-        if not actors and weapon:
-            t = c.tokens[-1]
-            actors = [Entity(t.text, (t.idx, t.idx + len(t)), None, None, "UAF", "implied")]
+        if not actors and weapon is not None:
+            # the evidence is the weapon's phrase ("A roadside bomb"): whoever used it is unnamed
+            first = weapon.doc[weapon.left_edge.i]
+            span = (first.idx, weapon.idx + len(weapon))
+            actors = [Entity(self.resolver.text[span[0]:span[1]], span, None, None, "UAF", "implied")]
         if not actors and code[:2] == "14":
             # "the ongoing protest", "a strike began": protesters are civilians unless the
             # text says who; their country comes later from the place or the article

@@ -60,6 +60,10 @@ def mask_dateline(text: str) -> tuple[str, Dateline | None]:
 # "IS" as the verb "is" and "WHO officials" with a pronoun. Before tagging, such a token gets
 # the norm of an acronym the model knows as a name (the text, and so every offset, is kept).
 ACRONYM_NORMS = {"IS": "isis", "WHO": "unicef", "US": "usa"}
+# Surnames of leaders that are also common nouns: the small model tags "Trump hosted Erdogan"
+# with "Trump" as a noun and "hosted" as an adjective. Written with a capital, they get the
+# norm of a surname the model knows.
+SURNAME_NORMS = {"Trump": "obama", "Bush": "obama"}
 
 
 def _shouting(tok) -> bool:
@@ -70,16 +74,18 @@ def _shouting(tok) -> bool:
 
 
 def mark_acronyms(doc):
-    """spaCy component (first in the pipeline): give actor acronyms that spell a word the
-    norm of a name, so that the tagger and parser read them as names."""
+    """spaCy component (first in the pipeline): give actor acronyms that spell a word, and
+    leaders' surnames that are common nouns, the norm of a name, so that the tagger and
+    parser read them as names."""
     for tok in doc:
-        norm = ACRONYM_NORMS.get(tok.text)
+        norm = ACRONYM_NORMS.get(tok.text) or SURNAME_NORMS.get(tok.text)
         if norm is not None and not _shouting(tok):
             tok.norm_ = norm
     return doc
 
 
 SUBJECT_SIDE = {"nsubj", "nsubjpass", "prep"}  # where a name read as a preposition sat
+NAME_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 
 
 def mend_names(doc):
@@ -90,7 +96,8 @@ def mend_names(doc):
     and Vladimir Putin met": "Barack" ADP, "Obama" its object), which loses the
     person as subject. When the recognizer holds both words in one PERSON name, the
     name's last word takes the first word's place in the tree, and the first word
-    becomes its compound. A name before its verb is that verb's subject.
+    becomes its compound. A name before its verb is that verb's subject; so is a name the
+    parser read as an adverbial of a verb that has no subject ("Trump hosted Erdogan").
     """
     for ent in doc.ents:
         first = ent[0]
@@ -108,6 +115,14 @@ def mend_names(doc):
         for tok in ent[:-1]:
             tok.head, tok.dep_ = last, "compound"
             tok.pos_, tok.tag_ = "PROPN", "NNP"
+    for tok in doc:
+        # "Trump hosted Erdogan" with "Trump" read as an adverbial of the verb: a name before a
+        # verb that has no subject is its subject
+        head = tok.head
+        if (tok.dep_ == "npadvmod" and tok.ent_type_ in NAME_TYPES and head.pos_ == "VERB" and tok.i < head.i
+                and head.tag_ in ("VBD", "VBZ", "VBP") and head.dep_ != "amod"
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)):
+            tok.dep_ = "nsubj"
     return doc
 
 
