@@ -166,7 +166,7 @@ def main() -> int:
         model = fit_logistic(k_rows, k_labels, l2=args.l2)
         fitted[kind] = {"events": len(pick), "bias": model.bias, "weights": model.weights, "folds": fold_models}
     gold_sets = sorted(set(sources) - {"own"})
-    CALIBRATION.write_text(json.dumps({
+    main_model = {
         "model": "logistic regression over event features (dyad.events.confidence)",
         "trained_on": ["tests/events/cases/sentences.tsv", "examples/expected.jsonl"]
         + [f"../shared/gold/{name}_dev.jsonl" for name in gold_sets],
@@ -184,9 +184,67 @@ def main() -> int:
             "cross_validated": report["model"],
             **fitted["model"],
         },
-    }, indent=2) + "\n", encoding="utf-8")
+    }
+    CALIBRATION.write_text(json.dumps(main_model, indent=2) + "\n", encoding="utf-8")
+    if not args.no_gold and (args.gold / "petrarch_dev.jsonl").exists():
+        # with the main model in place (and no convention model yet), the petrarch convention
+        main_model["conventions"] = {"petrarch": fit_convention(pipe, args.gold, "petrarch", args.l2)}
+        CALIBRATION.write_text(json.dumps(main_model, indent=2) + "\n", encoding="utf-8")
     print(f"{len(rows)} events; wrote {CALIBRATION}")
     return 0
+
+
+def fit_convention(pipe, gold: Path, name: str, l2: float) -> dict:
+    """A logistic curve over the logit of dyad's confidence, fitted on the gold set labelled in
+    convention ``name`` (the petrarch set: PETRARCH2's triples), cross-fitted by text: an event
+    is right when one of its triples is one of the record's (``dyad eval``'s judgement)."""
+    from dyad.evaluate.gold import read_gold
+    from dyad.evaluate.metrics import expected_calibration_error
+    from dyad.evaluate.scorers import petrarch_event_right
+    from dyad.events.confidence import fit_logistic, load_calibrator, load_convention_calibrator, logit
+    from dyad.events.conventions import get_convention
+    from dyad.events.learned import FOLDS, fold_of
+
+    load_calibrator.cache_clear()
+    load_convention_calibrator.cache_clear()
+    pipe.convention = get_convention(name)
+    rows, labels, folds = [], [], []
+    for item in read_gold(gold / f"{name}_dev.jsonl").items:
+        pipe.holdout_fold = fold_of(item.text)
+        for ev in pipe.code_text(item.text, item.date):
+            rows.append({"logit": logit(ev.confidence)})
+            labels.append(petrarch_event_right(item.gold["triples"], ev))
+            folds.append(fold_of(item.text))
+    pipe.holdout_fold = None
+    pipe.convention = get_convention(None)
+    predicted = [0.0] * len(rows)
+    fold_models = {}
+    for k in range(FOLDS):
+        train = [j for j in range(len(rows)) if folds[j] != k]
+        model = fit_logistic([rows[j] for j in train], [labels[j] for j in train], l2=l2)
+        fold_models[str(k)] = {"bias": model.bias, "weights": model.weights}
+        for j in range(len(rows)):
+            if folds[j] == k:
+                predicted[j] = model(rows[j])
+    pairs = list(zip(predicted, labels))
+    before = [(1 / (1 + __import__("math").exp(-r["logit"])), y) for r, y in zip(rows, labels)]
+    report = {
+        "events": len(pairs),
+        "share_right": round(sum(labels) / len(labels), 4),
+        "ece_before": round(expected_calibration_error(before), 4),
+        "cv_ece": round(expected_calibration_error(pairs), 4),
+        "cv_brier": round(sum((p - y) ** 2 for p, y in pairs) / len(pairs), 4),
+    }
+    print(f"{name} convention: {report}")
+    model = fit_logistic(rows, labels, l2=l2)
+    return {
+        "what": f"confidence under the {name} convention: a logistic curve over the logit of dyad's confidence",
+        "gold_set": name,
+        "cross_validated": report,
+        "bias": model.bias,
+        "weights": model.weights,
+        "folds": fold_models,
+    }
 
 
 if __name__ == "__main__":

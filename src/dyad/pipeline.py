@@ -17,7 +17,7 @@ from dyad.actors.roles import fill_actors, fill_located_attack, fill_recipients,
 from dyad.data import load_ontology
 from dyad.dates import ArticleDates
 from dyad.events.code import Dropped, SentenceCoder
-from dyad.events.confidence import heuristic_confidence, load_calibrator
+from dyad.events.confidence import heuristic_confidence, load_calibrator, load_convention_calibrator, logit
 from dyad.events.conventions import Convention, apply as apply_convention, get_convention
 from dyad.events.learned import load_type_model, model_event
 from dyad.events.patterns import load_patterns
@@ -156,6 +156,14 @@ class Pipeline:
             event.confidence = calibrator(event.features) if calibrator else heuristic_confidence(event.features)
         return fill_codes(event, self.onto)
 
+    def _convention_confidence(self, event: Event) -> Event:
+        """Under another convention, confidence is recalibrated to agreement with that coder."""
+        if self.convention.name != "dyad":
+            calibrator = load_convention_calibrator(self.convention.name, self.holdout_fold)
+            if calibrator is not None:
+                event.confidence = calibrator({"logit": logit(event.confidence)})
+        return event
+
     # -- public ----------------------------------------------------------------------
     def code_doc(self, article: Article, doc, dateline=None) -> Coded:
         resolver = ActorResolver(doc, self.kb, article.date)
@@ -177,7 +185,8 @@ class Pipeline:
                 head = trigger.root if trigger is not None else sent.root
                 events.append(self._finish(ev, sent, head, dateline, resolver, dates,
                                            coder if trigger is not None else None))
-            events[first:] = [fill_codes(e, self.onto) for e in apply_convention(events[first:], self.convention)]
+            events[first:] = [self._convention_confidence(fill_codes(e, self.onto))
+                              for e in apply_convention(events[first:], self.convention)]
             # once more with the countries the context filled in: one root for one dyad once
             events[first:] = coder.dedup(events[first:])
             for ev in events[first:]:

@@ -1,4 +1,5 @@
-"""The eval gate: dyad's headline metrics on every gold dev set stay at or above their floors.
+"""The eval gate: dyad's headline metrics on every gold dev set stay at or above their floors,
+and the calibration error of ``confidence`` under its ceilings (``CEILINGS``).
 
 Floors live in ``floors.json`` beside this file, one per headline metric of
 each set (``dyad.evaluate.HEADLINE``); they start at 0.0 and only rise
@@ -35,6 +36,15 @@ import pytest
 from dyad.evaluate import HEADLINE, PipelineCoder, evaluate
 
 FLOORS = Path(__file__).with_name("floors.json")
+# Calibration (issue #3: ECE <= 0.05): ceilings, not floors. The small sets get a little room,
+# as their ECE moves by about 0.01 between refits of nearly the same coder (plover_gsr: 216
+# best events; petrarch: 45 events): a breach there is a regression, not noise.
+CEILINGS = {
+    "zsp_plv": {"ece": 0.05},
+    "conflibert_cameo": {"ece": 0.05},
+    "plover_gsr": {"ece_best": 0.06},
+    "petrarch": {"ece": 0.06},
+}
 PROBE = "Chadian troops attacked rebel camps near the Libyan border on Monday, the army said."
 GOLD_FILES = {
     "zsp_plv": "zsp_plv_dev.jsonl",
@@ -94,6 +104,12 @@ def test_gate_headline_metrics_hold_their_floors(shared_dir, coder, reports, dat
         for name, floor in sorted(floors.items())
         if report.metrics[name] < floor
     ]
+    if not report.limit:  # a capped run's ECE is too noisy to judge
+        problems += [
+            f"{name} = {report.metrics[name]:.4f} > ceiling {ceiling:.2f}"
+            for name, ceiling in sorted(CEILINGS.get(dataset, {}).items())
+            if report.metrics[name] > ceiling
+        ]
     if report.coder_errors:
         problems.append(f"{report.coder_errors} coder errors, first: {report.first_error}")
     cap = f" (first {report.n} items)" if report.limit else ""

@@ -157,6 +157,19 @@ def test_petrarch_noevents_record_counts_false_positives(items, event):
     assert s.metrics["precision"] == 0.0 and s.metrics["noevents_quiet"] == 0.0
 
 
+def test_petrarch_ece_judges_each_event_by_its_triples(items, event):
+    its = items("petrarch")
+    preds = [
+        [event("193", actors=[("Ruritania", "RUR")], recipients=[("Freedonia", "FRE")], confidence=1.0)],
+        [event("173", actors=[("police", "RUR", "COP")], recipients=[("traders", "FRE", "BUS")], confidence=1.0),
+         event("010", actors=[("police", "RUR", "COP")], confidence=0.0)],  # wrong, and sure of it
+        [],
+    ]
+    assert score_petrarch(its, preds).metrics["ece"] == 0.0
+    preds[1][1] = event("010", actors=[("police", "RUR", "COP")], confidence=1.0)  # wrong but sure
+    assert score_petrarch(its, preds).metrics["ece"] == pytest.approx(1 / 3)
+
+
 def test_petrarch_wrong_direction_does_not_match(items, event):
     it = items("petrarch")[0]
     swapped = event("192", actors=[("Freedonia", "FRE")], recipients=[("Ruritania", "RUR")])

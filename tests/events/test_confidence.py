@@ -42,7 +42,11 @@ def test_confidence_fold_models_for_the_gold_sets_it_saw():
 
     data = json.loads(CALIBRATION.read_text(encoding="utf-8"))
     assert sorted(data["folds"]) == [str(k) for k in range(FOLDS)]
-    assert calibration_gold_sets() == frozenset(data["gold_sets"])
+    conventions = {c["gold_set"] for c in data.get("conventions", {}).values()}
+    assert calibration_gold_sets() == frozenset(data["gold_sets"]) | conventions
+    assert "petrarch" in conventions  # the petrarch convention's recalibration saw the petrarch set
+    for conv in data.get("conventions", {}).values():
+        assert sorted(conv["folds"]) == [str(k) for k in range(FOLDS)]
     features = {"actor_country": 1.0, "main_clause": 1.0, "recipient_resolved": 1.0}
     full, fold = load_calibrator(), load_calibrator(0)
     assert fold is not full and fold.weights != full.weights

@@ -117,3 +117,16 @@ def test_convention_reciprocal_subjects_pair_or_share_the_target(code_in):
     text = "Emmanuel Macron and Olaf Scholz met in Madrid on Friday."
     assert _triples(code_in(text, "dyad", "2023-03-10")) == [("040", ["FRA"], ["DEU"])]
     assert _triples(code_in(text, "petrarch", "2023-03-10")) == [("040", ["FRA", "DEU"], ["ESP"])]
+
+
+@pytest.mark.slow
+def test_convention_confidence_is_recalibrated_to_agreement_with_that_coder(code_in):
+    from dyad.events.confidence import load_convention_calibrator, logit
+
+    calibrator = load_convention_calibrator("petrarch")
+    assert calibrator is not None, "the packaged calibration has no petrarch convention model"
+    text = "Germany supplied tanks to Poland on Monday."
+    ours, theirs = code_in(text, "dyad"), code_in(text, "petrarch")
+    assert [e.cameo for e in ours] == [e.cameo for e in theirs] == ["072"]
+    assert theirs[0].confidence == pytest.approx(calibrator({"logit": logit(ours[0].confidence)}))
+    assert load_convention_calibrator("tabari") is None

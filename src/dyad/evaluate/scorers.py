@@ -278,19 +278,30 @@ def _triple_match(gold: list[str], pred: tuple) -> bool:
     )
 
 
+def petrarch_event_right(gold: list[list[str]], ev: Event) -> bool:
+    """Is one of the event's (source, target, root) triples one of the record's?"""
+    return any(_triple_match(g, t) for g in gold for t in predicted_triples([ev]))
+
+
 def _triple_json(t: tuple) -> list:
     src, tgt, root = t
     return [src.code if src else None, tgt.code if tgt else None, root]
 
 
 def score_petrarch(items: Sequence[GoldItem], preds: Predictions) -> Scored:
-    """(source, target, CAMEO root) triples of the CAMEO-coded suites, noevents records included."""
+    """(source, target, CAMEO root) triples of the CAMEO-coded suites, noevents records included.
+
+    ``ece`` judges each event: right when one of its triples is one of the record's.
+    """
     per_suite: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # matched, pred, gold
     quiet = quiet_asked = 0
+    calib: list[tuple[float, bool]] = []
     out = []
     for item, events in zip(items, preds):
         gold = item.gold["triples"]
         pred = predicted_triples(events)
+        for ev in events:
+            calib.append((ev.confidence, petrarch_event_right(gold, ev)))
         found = match_counts(gold, pred, _triple_match)
         counts = per_suite[item.gold["suite"]]
         counts[0] += found
@@ -319,6 +330,7 @@ def score_petrarch(items: Sequence[GoldItem], preds: Predictions) -> Scored:
         "recall": r,
         "f1": f,
         "noevents_quiet": safe_div(quiet, quiet_asked),
+        "ece": expected_calibration_error(calib),
         "gold_triples": n_gold,
         "predicted_triples": n_pred,
         "matched": tp,

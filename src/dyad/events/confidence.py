@@ -63,11 +63,37 @@ def load_calibrator(fold: int | None = None, kind: str = "pattern") -> Calibrato
     return Calibrator(float(data["bias"]), {k: float(v) for k, v in data["weights"].items()})
 
 
+@lru_cache(maxsize=16)
+def load_convention_calibrator(convention: str, fold: int | None = None) -> Calibrator | None:
+    """The recalibration of confidence for events coded in another convention, or None.
+
+    dyad's confidence says how likely an event is right by dyad's own reading. Under
+    another convention (``petrarch``) "right" means agreeing with that coder, so
+    ``scripts/calibrate.py`` fits a logistic curve over the logit of dyad's confidence on
+    the gold set labelled in that convention (cross-fitted by text, like the main model).
+    """
+    if not CALIBRATION.exists():
+        return None
+    data = json.loads(CALIBRATION.read_text(encoding="utf-8")).get("conventions", {}).get(convention)
+    if data is None:
+        return None
+    if fold is not None and str(fold) in data.get("folds", {}):
+        data = data["folds"][str(fold)]
+    return Calibrator(float(data["bias"]), {k: float(v) for k, v in data["weights"].items()})
+
+
+def logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
+
+
 def calibration_gold_sets() -> frozenset[str]:
     """The gold sets (dataset names) the packaged calibration was fitted on."""
     if not CALIBRATION.exists():
         return frozenset()
-    return frozenset(json.loads(CALIBRATION.read_text(encoding="utf-8")).get("gold_sets", []))
+    data = json.loads(CALIBRATION.read_text(encoding="utf-8"))
+    return frozenset(data.get("gold_sets", [])) | frozenset(
+        c.get("gold_set") for c in data.get("conventions", {}).values() if c.get("gold_set"))
 
 
 def fit_logistic(rows: list[dict[str, float]], labels: list[bool], *, l2: float = 1.0,
