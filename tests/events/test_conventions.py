@@ -130,3 +130,45 @@ def test_convention_confidence_is_recalibrated_to_agreement_with_that_coder(code
     assert [e.cameo for e in ours] == [e.cameo for e in theirs] == ["072"]
     assert theirs[0].confidence == pytest.approx(calibrator({"logit": logit(ours[0].confidence)}))
     assert load_convention_calibrator("tabari") is None
+
+
+def _event(cameo, actors=(), recipients=(), speakers=(), verb=None, location=None):
+    from datetime import date as Date
+
+    from dyad.records import Entity, Event, Location, Trigger
+
+    def ent(code, span):
+        country, sector = (code[:3], code[3:] or None) if code else (None, None)
+        return Entity(text=code or "someone", span=span, country=country, sector=sector)
+
+    return Event(
+        article_id="a", pub_date=Date(2020, 1, 1), cameo=cameo, trigger=Trigger("x", (0, 1)), sentence="x",
+        sentence_span=(0, 1), actors=[ent(c, (10 + i, 11 + i)) for i, c in enumerate(actors)],
+        recipients=[ent(c, (20 + i, 21 + i)) for i, c in enumerate(recipients)],
+        speakers=[ent(c, (30 + i, 31 + i)) for i, c in enumerate(speakers)], speech_verb=verb,
+        location=Location(location[0], location[1], span=(40, 45)) if location else None,
+    )
+
+
+def test_apply_rewrites_what_the_petrarch_convention_rewrites():
+    from dyad.events.conventions import apply
+
+    said = apply([_event("190", ["RUSMIL"], ["UKRCVL"], speakers=["UKR"], verb="say")], PETRARCH)
+    assert [(e.cameo, [a.code for a in e.actors], [r.code for r in e.recipients]) for e in said] == [
+        ("112", ["UKR"], ["RUSMIL"])]
+    claimed = apply([_event("190", ["MLIREB"], ["MLIMIL"], speakers=["MLIREB"], verb="claim")], PETRARCH)
+    assert [(e.cameo, [r.code for r in e.recipients]) for e in claimed] == [("015", ["MLIMIL"])]
+    reported = apply([_event("190", ["RUSMIL"], ["UKRCVL"], speakers=["UKR"], verb="report")], PETRARCH)
+    assert [e.cameo for e in reported] == ["190"]  # a news report is no transformation
+    placed = apply([_event("040", ["USAGOV"], location=("Zurich", "CHE"))], PETRARCH)
+    assert [[r.code for r in e.recipients] for e in placed] == [["CHE"]] and placed[0].recipients[0].how == "place"
+    assert apply([_event("190", [None], ["SOMCVL"])], PETRARCH) == []  # no coded source: no triple
+    assert all(e.convention == "petrarch" for e in said + claimed + placed)
+
+
+def test_apply_leaves_dyads_own_events_alone():
+    from dyad.events.conventions import apply
+
+    ev = _event("190", [None], ["SOMCVL"], speakers=["UKR"], verb="say", location=("Mogadishu", "SOM"))
+    (out,) = apply([ev], DYAD)
+    assert out.cameo == "190" and [r.code for r in out.recipients] == ["SOMCVL"] and out.convention == "dyad"
