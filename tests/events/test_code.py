@@ -587,3 +587,25 @@ def test_code_an_interview_is_a_statement_not_a_meeting(code):
 def test_code_an_actor_is_not_among_its_own_recipients(code):
     evs = only(code("The Taliban met with the Taliban delegation and U.N. envoys in Doha."), "04")
     assert evs and [r.country for r in evs[0].recipients] == ["IGO"], evs  # not the Taliban again
+
+
+def test_code_a_states_envoy_to_the_un_is_the_states(code):
+    evs = code("Russia's U.N. envoy rejected the resolution.")
+    assert evs and (evs[0].actors[0].country, evs[0].actors[0].sector) == ("RUS", "GOV"), evs
+    evs = code("The U.N. envoy for Syria called for a ceasefire.")
+    assert evs and evs[0].actors[0].country == "IGO", evs  # the body's own envoy
+
+
+def test_code_speaking_with_no_one_is_no_meeting(code):
+    assert not only(code("Speaking ahead of Wednesday's hearing, the lawyer said the arrest sent a chilling message."), "04")
+    assert only(code("Putin and Erdogan talked for two hours."), "04")
+
+
+def test_code_a_possessor_owns_the_act_a_name_only_says_which(code):
+    evs = only(code("Russia then used its Security Council veto to shut down the monitoring panel in April."), "12")
+    assert evs and evs[0].actors[0].country == "RUS", evs
+
+
+def test_code_a_body_meets_in_its_own_meeting(code):
+    evs = only(code("Diplomats gathered outside a meeting of the U.N. Security Council on Friday."), "04")
+    assert evs and evs[0].actors[0].country == "IGO", evs

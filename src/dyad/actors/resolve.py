@@ -107,6 +107,9 @@ _BASED = frozenset({"base", "based", "operate", "operating", "station", "station
 _COMMUNITY_HEADS = frozenset({"population", "populations", "minority", "minorities", "community",
                               "communities"})
 # Heads that say "the other one of a pair" and take the sector of the person they pair with.
+# the envoys a state sends to an international body: "Iran's U.N. ambassador" is Iran's
+ENVOY_HEADS = {"ambassador", "envoy", "mission", "representative", "delegation", "delegate", "emissary",
+               "diplomat", "permanent", "observer"}
 # settlers (SET) in a territory another state occupies are that state's people: "Jewish
 # settlers in Hebron" are Israeli (CAMEO ISRSET), not Palestinian
 SETTLER_STATES = {"PSE": "ISR"}
@@ -645,6 +648,11 @@ class ActorResolver:
             if other is not None and org.end - org.start == 1 and org_ref.country not in ("IGO", "NGO", None):
                 # a one-word name another country also uses: "the Philippine Congress"
                 country, group = other.ref.country, None
+            envoy_of = next((m for m in name_hits if m.ref.kind in _GEO_KINDS and m.end <= org.start), None)
+            if (country == "IGO" and envoy_of is not None and org.end <= core.i
+                    and core.lemma_.lower() in ENVOY_HEADS):
+                # "Iran's U.N. ambassador", "the Russian UN mission": a state's envoy to the body
+                country, sector, group = envoy_of.ref.country, "GOV", None
             words |= _KIND_WORDS.get(org_ref.org_kind, set())
             words.add(phrase_key(org_ref.name)[-1] if org_ref.name else "")
         if org is None and self._orgs:

@@ -247,6 +247,11 @@ def _press(ev) -> bool:
     return any(side and all((e.sector or "").startswith("MED") for e in side) for side in sides)
 
 
+def _plural(tok) -> bool:
+    """A plural or coordinated subject ("the two leaders", "Kenya and Uganda")."""
+    return tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
+
+
 def _wielders(weapon) -> list:
     """Who used a weapon, by the clause that describes it: "a missile fired by rebels",
     "a missile believed to have been fired by rebels", "the rocket that militants launched"."""
@@ -779,6 +784,9 @@ class SentenceCoder:
                         not q.code and q.cls is None and tok.head.lemma_.lower() in q.objects
                         for q in self.patterns.verbs.get(tok.lemma_.lower(), ())):
                     continue  # "a report released by the institute": the report is released, no one freed
+                if (p.code == "040" and tok.lemma_.lower() in ("speak", "talk") and not (p.preps & _preps_of(tok))
+                        and not any(_plural(x) for x in _children(tok, SUBJECT_DEPS))):
+                    continue  # "speaking ahead of the hearing, the lawyer said": no one to speak with
                 if p.code and tok.lemma_.lower() == "call" and _small_clause(tok)[0] is not None:
                     continue  # "called the death an achievement", "what he called a meeting": naming
                 if (p.code and p.code[:2] in ("18", "19", "20") and tok.dep_ in ("acl", "relcl")
@@ -981,7 +989,7 @@ class SentenceCoder:
     def _noun_actors(self, cand: Candidate) -> tuple[list, list]:
         """Actors of a nominal event: possessor, "by" agent, "between X and Y", demonym modifiers."""
         noun = cand.tokens[-1]
-        actors, recips = [], []
+        actors, recips, modifiers = [], [], []
         # "the signing of a pact between X and Y": the "of" object's "between" counts too
         hosts = [noun] + [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                           for o in c.children if o.dep_ == "pobj"]
@@ -1004,7 +1012,14 @@ class SentenceCoder:
                     actors.append(objs[0])
                     recips.extend(objs[1:])
             elif c.dep_ in ("amod", "compound", "nmod") and c.i in self.resolver.index.names:
-                actors.append(c)
+                modifiers.append(c)
+        # "its Security Council veto": the possessor vetoes; the name only says which veto
+        actors += [] if any(c.dep_ == "poss" for c in kids) and actors else modifiers
+        if not actors and cand.sym:
+            # "a meeting of the U.N. Security Council", "a session of parliament": the body meets
+            actors = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for o in c.children if o.dep_ == "pobj" and o.i in self.resolver.index.names
+                      and self.resolver.index.names[o.i].ref.kind == "organisation"]
         if cand.kind == "noun" and len(actors) >= 2 and cand.sym and not recips:
             actors, recips = actors[:1], actors[1:]
         if not actors:
