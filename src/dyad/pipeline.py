@@ -86,6 +86,22 @@ def fill_countries_from_context(event: Event, main_countries: list[str], resolve
                 ent.how = ent.how + "+context" if ent.how != "none" else "context"
 
 
+def other_clauses(sent, trigger, statement: bool = False) -> list[tuple[int, int]]:
+    """Spans (sentence offsets) of the clauses of ``sent`` that tell of something other than
+    the event of ``trigger``, so that their dates are not the event's: a relative clause that
+    does not hold the trigger ("the release of the girls, who were kidnapped last Friday"),
+    and, for a statement, what it says ("X says bodies have been found since the attacks began
+    Tuesday": not when X said it)."""
+    deps = {"relcl", "ccomp"} if statement else {"relcl"}
+    out = []
+    for tok in sent:
+        if tok.dep_ not in deps or tok.left_edge.i <= trigger.i <= tok.right_edge.i:
+            continue
+        end = tok.right_edge
+        out.append((tok.left_edge.idx - sent.start_char, end.idx + len(end) - sent.start_char))
+    return out
+
+
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD"}
 DIPLOMATIC_ROOTS = {"03", "04", "05", "06", "07", "08"}
 
@@ -123,7 +139,8 @@ class Pipeline:
 
         # ``dates`` carries the article's previous event date ("the next day", "two days later")
         dates = dates if dates is not None else ArticleDates(event.pub_date)
-        event.date = dates.resolve(sent.text, offset=sent.start_char, anchor=trigger.idx - sent.start_char)
+        event.date = dates.resolve(sent.text, offset=sent.start_char, anchor=trigger.idx - sent.start_char,
+                                   skip=other_clauses(sent, trigger, statement=event.cameo[:2] == "01"))
         if event.date.date > event.pub_date and event.modality != "intended":
             # a date after publication belongs to something planned, not to this event
             event.date = EventDate(event.pub_date, "pub")

@@ -456,3 +456,23 @@ def test_article_dates_a_reference_back_is_conservative():
     article = ArticleDates(pub)
     article.note("190", EventDate(date(2024, 6, 4), "day"))
     assert article.resolve("Three soldiers died in the attack.", refers="190").precision == "pub"
+
+
+def test_resolve_skips_dates_of_spans_that_tell_of_something_else():
+    text = "Police released the journalists, who were detained last Friday."
+    start = text.index(", who")
+    skipped = resolve_event_date(text, date(2021, 3, 2), anchor=text.index("released"), skip=[(start, len(text))])
+    assert skipped.precision == "pub" and skipped.date == date(2021, 3, 2)
+    kept = resolve_event_date(text, date(2021, 3, 2), anchor=text.index("released"))
+    assert kept.date == date(2021, 2, 26)  # without the skip, the nearest date wins
+
+
+@pytest.mark.slow
+def test_pipeline_dates_an_event_by_its_own_clause(code):
+    (ev,) = [e for e in code("Police released the journalists, who were detained last Friday.", "2021-03-02")
+             if e.cameo.startswith("08")]
+    assert ev.date.precision == "pub"  # Friday is when they were detained
+    (said,) = code("The Kenyan health ministry says forty people have died since the floods began on Tuesday.", "2021-03-05")
+    assert said.cameo.startswith("01") and said.date.precision == "pub"  # not when the floods began
+    (ev,) = code("Rebels attacked the village on Sunday, killing five people.", "2021-03-02")
+    assert ev.date.date == date(2021, 2, 28)

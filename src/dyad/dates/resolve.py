@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date as Date
 from datetime import timedelta
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from dyad.dates.expressions import (
     CLAUSE_WORDS,
@@ -50,6 +50,7 @@ def resolve_event_date(
     tense: str | None = None,
     locale: str = "US",
     reference: EventDate | None = None,
+    skip: Sequence[tuple[int, int]] = (),
 ) -> EventDate:
     """The date of the event in ``sentence`` (published ``pub_date``).
 
@@ -69,10 +70,14 @@ def resolve_event_date(
     ("seized the town on Monday and lost it two days later"), else from
     ``reference``, the date of the article's previous dated event; without
     either it is not used (publication date).
+
+    ``skip``: spans of the sentence (sentence offsets) that tell of something else, whose
+    date expressions are not this event's ("the girls, who were kidnapped last Friday").
     """
     if tense is not None and tense not in TENSES:
         raise ValueError(f"tense must be one of {sorted(TENSES)} or None, not {tense!r}")
-    mentions = [m for m in find_dates(sentence, locale=locale) if not m.background]
+    mentions = [m for m in find_dates(sentence, locale=locale) if not m.background
+                and not any(a <= m.start and m.end <= b for a, b in skip)]
     if not mentions:
         return EventDate(pub_date, "pub")
     clauses = Clauses.of(sentence)
@@ -199,7 +204,7 @@ class ArticleDates:
 
     def resolve(
         self, sentence: str, *, offset: int = 0, anchor: int | None = None, tense: str | None = None,
-        refers: str | None = None,
+        refers: str | None = None, skip: Sequence[tuple[int, int]] = (),
     ) -> EventDate:
         """:func:`resolve_event_date` with the article's current reference.
 
@@ -210,7 +215,7 @@ class ArticleDates:
         """
         found = resolve_event_date(
             sentence, self.pub_date, offset=offset, anchor=anchor, tense=tense, locale=self.locale,
-            reference=self.reference,
+            reference=self.reference, skip=skip,
         )
         if found.precision != "pub" or refers is None:
             return found
