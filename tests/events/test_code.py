@@ -606,6 +606,9 @@ def test_code_a_possessor_owns_the_act_a_name_only_says_which(code):
     assert evs and evs[0].actors[0].country == "RUS", evs
 
 
-def test_code_a_body_meets_in_its_own_meeting(code):
-    evs = only(code("Diplomats gathered outside a meeting of the U.N. Security Council on Friday."), "04")
-    assert evs and evs[0].actors[0].country == "IGO", evs
+
+def test_code_a_statement_told_to_a_party_has_it_as_recipient(code):
+    evs = code("The head of UNICEF told the Security Council that children are dying in Sudan.")
+    assert [(e.cameo, [r.country for r in e.recipients]) for e in evs] == [("010", ["IGO"])], evs
+    evs = code("The Kenyan president told reporters that the economy was growing.")
+    assert all(not e.recipients for e in evs), evs  # the press hears it, but is no party

@@ -76,6 +76,7 @@ QUOTE_MARKS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb")
 MEASURE_NOUNS = {"legislation", "law", "sanction", "measure", "tariff", "bill", "rule", "policy", "regulation",
                  "restriction", "ban", "embargo", "campaign", "probe", "investigation", "inquiry", "lawsuit",
                  "reform", "tax", "levy", "duty", "curb", "control", "penalty", "fine"}
+ADDRESS_VERBS = {"tell", "brief", "inform", "assure", "reassure", "notify", "address"}  # "told the council"
 FORECAST_VERBS = {"warn", "caution"}
 THREAT_CONTENT = {"consequence", "retaliation", "response", "action", "reprisal", "measure", "force", "sanction",
                   "war", "attack", "strike", "punishment", "step"}  # "warned of consequences": a threat
@@ -1013,13 +1014,9 @@ class SentenceCoder:
                     recips.extend(objs[1:])
             elif c.dep_ in ("amod", "compound", "nmod") and c.i in self.resolver.index.names:
                 modifiers.append(c)
-        # "its Security Council veto": the possessor vetoes; the name only says which veto
-        actors += [] if any(c.dep_ == "poss" for c in kids) and actors else modifiers
-        if not actors and cand.sym:
-            # "a meeting of the U.N. Security Council", "a session of parliament": the body meets
-            actors = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for o in c.children if o.dep_ == "pobj" and o.i in self.resolver.index.names
-                      and self.resolver.index.names[o.i].ref.kind == "organisation"]
+        # "its Security Council veto": the possessor vetoes; the name only says which veto (but
+        # "his White House meeting" is a meeting with the White House)
+        actors += [] if actors and not cand.sym and any(c.dep_ == "poss" for c in kids) else modifiers
         if cand.kind == "noun" and len(actors) >= 2 and cand.sym and not recips:
             actors, recips = actors[:1], actors[1:]
         if not actors:
@@ -1998,9 +1995,15 @@ class SentenceCoder:
             if c.cls == "speech" and c.code and not c.dropped and not question and not _negated(c.token):
                 ev = self._build(c, c.code, "asserted", c.pattern.name, by_tok, sent)
                 if ev is not None and any(a.country for a in ev.actors):
-                    ev.recipients = []
-                    ev.features["recipient"] = ev.features["recipient_resolved"] = 0.0
-                    ev.confidence = heuristic_confidence(ev.features)
+                    # "told the Security Council that ...": the one addressed hears it; the press,
+                    # or what "said" found as its object, does not count
+                    told = [r for r in ev.recipients if r.code and not (r.sector or "").startswith("MED")]
+                    if c.token.lemma_.lower() in ADDRESS_VERBS and told and _direct_object(c.token) is not None:
+                        ev.recipients = told
+                    else:
+                        ev.recipients = []
+                        ev.features["recipient"] = ev.features["recipient_resolved"] = 0.0
+                        ev.confidence = heuristic_confidence(ev.features)
                     return ev
         return None
 
