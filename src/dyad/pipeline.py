@@ -86,6 +86,22 @@ def fill_countries_from_context(event: Event, main_countries: list[str], resolve
                 ent.how = ent.how + "+context" if ent.how != "none" else "context"
 
 
+def _another_episode(verb) -> bool:
+    """Does the verb's clause place its violence apart from what the article told before:
+    another time ("killed *after* the attack") or another, indefinite act ("killed in *an*
+    ambush near Sibi")?"""
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        if prep.lower_ in ("after", "before", "since", "following", "until"):
+            return True
+        if prep.lower_ in ("in", "during") and any(
+                o.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in o.children)
+                for o in prep.children):
+            return True
+    return False
+
+
 def other_clauses(sent, trigger, statement: bool = False) -> list[tuple[int, int]]:
     """Spans (sentence offsets) of the clauses of ``sent`` that tell of something other than
     the event of ``trigger``, so that their dates are not the event's: a relative clause that
@@ -149,6 +165,10 @@ class Pipeline:
         if coder is not None and not own_dated and event.modality != "intended":
             # "were also killed in the attack": the date of the attack the article told before
             refers = coder.referred_code(trigger, event.cameo)
+            if (refers is None and event.cameo[:2] in ("18", "19", "20") and trigger.pos_ == "VERB"
+                    and not _another_episode(trigger)):
+                # "He opened fire on a police patrol": more of the violence the article just dated
+                refers = event.cameo
             if refers is not None:
                 event.date = dates.carried(sent.text, refers) or event.date
         fill_actors(event, trigger, resolver)  # "X issued a declaration demanding ...": X

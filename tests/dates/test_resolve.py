@@ -476,3 +476,15 @@ def test_pipeline_dates_an_event_by_its_own_clause(code):
     assert said.cameo.startswith("01") and said.date.precision == "pub"  # not when the floods began
     (ev,) = code("Rebels attacked the village on Sunday, killing five people.", "2021-03-02")
     assert ev.date.date == date(2021, 2, 28)
+
+
+@pytest.mark.slow
+def test_pipeline_dates_more_of_the_same_violence_by_the_article(code):
+    evs = code("Gunmen attacked a police post near Kandahar on Friday. They killed three officers and wounded two.",
+               "2021-03-02")
+    violent = [e for e in evs if e.cameo[:2] in ("18", "19")]
+    assert len(violent) >= 2 and all(e.date.date == date(2021, 2, 26) for e in violent), [
+        (e.cameo, e.date) for e in violent]
+    # a statement is not violence: it keeps its own (publication) date
+    evs = code("Gunmen attacked a police post near Kandahar on Friday. The governor condemned the attack.", "2021-03-02")
+    assert [e.date.precision for e in evs if e.cameo.startswith("11")] == ["pub"], evs
