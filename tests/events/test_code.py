@@ -612,3 +612,11 @@ def test_code_a_statement_told_to_a_party_has_it_as_recipient(code):
     assert [(e.cameo, [r.country for r in e.recipients]) for e in evs] == [("010", ["IGO"])], evs
     evs = code("The Kenyan president told reporters that the economy was growing.")
     assert all(not e.recipients for e in evs), evs  # the press hears it, but is no party
+
+
+@pytest.mark.parametrize("text, not_root", [
+    ("The unrest comes amid the possible eviction of Palestinians from homes in east Jerusalem.", "17"),
+    ("The Kremlin signaled its reluctance to fully endorse the U.S. proposal.", "05"),
+])
+def test_code_what_is_only_possible_or_withheld_is_not_happening(code, text, not_root):
+    assert not only(code(text), not_root), code(text)

@@ -39,6 +39,9 @@ POSSIBILITY_NOUNS = {"possibility", "prospect", "prospects", "likelihood", "chan
                      "scenario", "risk", "danger", "threat", "fear", "fears", "hope", "hopes"}
 NO_ROOM_NOUNS = {"room", "need", "plan", "plans", "intention", "sign", "evidence", "question", "point", "way",
                  "time", "reason", "basis"}
+POSSIBLE_ADJS = {"possible", "potential", "likely", "planned", "proposed", "expected", "prospective", "mooted",
+                 "threatened", "looming", "imminent", "impending", "hypothetical", "would-be"}
+RELUCTANCE_NOUNS = {"reluctance", "unwillingness", "refusal", "hesitance", "hesitancy", "hesitation", "failure"}
 WILLINGNESS_NOUNS = {"willingness", "readiness", "availability", "preparedness", "eagerness", "desire",
                      "determination", "commitment", "intention", "intent", "offer", "pledge", "promise", "vow"}
 # What has paused or ended is not happening: "a pause in the shelling", "an end to the
@@ -544,6 +547,8 @@ def _potential(tok) -> str | None:
     of a truce", "a decree that permits shooting": ``hypothetical``) or a readiness
     ("her readiness to mediate": ``intent``)? Climbs the noun phrase and its prepositions
     up to the first verb."""
+    if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in POSSIBLE_ADJS for c in tok.children):
+        return "hypothetical"  # "the possible eviction of Palestinians", "a planned summit"
     node = tok
     for _ in range(4):
         if node.dep_ not in ("pobj", "prep", "pcomp", "dobj", "acl", "xcomp", "compound"):
@@ -555,8 +560,8 @@ def _potential(tok) -> str | None:
         if head.pos_ == "NOUN":
             if lemma in WILLINGNESS_NOUNS:
                 return "intent"
-            if lemma in POSSIBILITY_NOUNS:
-                return "hypothetical"
+            if lemma in POSSIBILITY_NOUNS or lemma in RELUCTANCE_NOUNS:
+                return "hypothetical"  # "the possibility of a truce"; "its reluctance to endorse"
             if lemma in NO_ROOM_NOUNS and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
                 return "hypothetical"
             if lemma in STOP_NOUNS and node.dep_ == "prep" and node.lower_ in ("in", "to", "of", "on"):
