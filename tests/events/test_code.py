@@ -620,3 +620,12 @@ def test_code_a_statement_told_to_a_party_has_it_as_recipient(code):
 ])
 def test_code_what_is_only_possible_or_withheld_is_not_happening(code, text, not_root):
     assert not only(code(text), not_root), code(text)
+
+
+@pytest.mark.parametrize("text, code_", [
+    ("Suga's travels will include meeting India's Prime Minister Narendra Modi.", "036"),
+    ("The next step will be for President Zelenskyy to come back to the White House to sign the agreement.", "03"),
+])
+def test_code_an_act_inside_a_future_one_is_an_intention(code, text, code_):
+    evs = code(text)
+    assert evs and all(e.cameo.startswith(code_) and e.modality == "intended" for e in evs), evs

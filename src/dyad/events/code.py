@@ -659,6 +659,23 @@ def _described(tok):
     return noun
 
 
+def _future_governed(tok) -> bool:
+    """Is the act told inside a future one, without a clause of its own? "Suga's travels will
+    include meeting Modi", "the next step will be for Zelenskyy to come back to sign"."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ not in ("xcomp", "advcl", "pcomp", "pobj", "prep", "dobj", "acl") or node.head.i == node.i:
+            return False
+        marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+        if node is not tok and (marks - {"for"} or "for" not in marks and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in node.children)):
+            return False  # a clause of its own ("when he will ..."); "for X to come" is not
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and _has_aux(node, FUTURE_AUX):
+            return True
+    return False
+
+
 def _future(tok) -> bool:
     for c in tok.children:
         if c.dep_ == "aux" and c.lower_ in FUTURE_AUX:
@@ -1525,7 +1542,7 @@ class SentenceCoder:
             return "hypothetical"
         if question:
             return "question"
-        if c.code and c.cls is None and c.kind != "noun" and _has_aux(tok, FUTURE_AUX):
+        if c.code and c.cls is None and (c.kind != "noun" and _has_aux(tok, FUTURE_AUX) or _future_governed(tok)):
             if self.convention.future_acts:
                 c.modality = "intended"  # the convention codes the act itself, still marked as future
             else:
