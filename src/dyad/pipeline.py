@@ -56,7 +56,8 @@ def fill_countries_from_context(event: Event, main_countries: list[str], resolve
     main country (also when a diplomatic story names no other country: "Yoruba leaders"
     who back the Nigerian president are Nigerian). In diplomacy, a government, army,
     legislature or court never takes the country of a state the other side names as a whole
-    ("the government thanked Japan" is no Japanese government). Settlers take the state that settled them
+    ("the government thanked Japan" is no Japanese government). A bloc ("European leaders",
+    "Western politicians") takes none. Settlers take the state that settled them
     (:data:`dyad.actors.resolve.SETTLER_STATES`). Such countries are marked ``+context`` in ``how``.
     """
     located = event.location.country if event.location and event.location.how == "sentence" else None
@@ -65,6 +66,8 @@ def fill_countries_from_context(event: Event, main_countries: list[str], resolve
         for ent in group:
             if ent.country or not ent.sector or ent.group:
                 continue  # a named transnational group (al-Qaeda) has no country to guess
+            if BLOC_WORDS & set(ent.text.lower().split()):
+                continue  # "Western politicians", "European leaders": of many countries, not the story's
             taken = {e.country for e in other if e.country}
             other_main = next((c for c in main_countries if c not in taken), None)
             if located:
@@ -119,6 +122,8 @@ def other_clauses(sent, trigger, statement: bool = False) -> list[tuple[int, int
 
 
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD"}
+BLOC_WORDS = frozenset({"western", "european", "international", "regional", "african", "arab", "asian",
+                        "latin", "gulf", "world", "global"})
 DIPLOMATIC_ROOTS = {"03", "04", "05", "06", "07", "08"}
 
 

@@ -629,3 +629,12 @@ def test_code_what_is_only_possible_or_withheld_is_not_happening(code, text, not
 def test_code_an_act_inside_a_future_one_is_an_intention(code, text, code_):
     evs = code(text)
     assert evs and all(e.cameo.startswith(code_) and e.modality == "intended" for e in evs), evs
+
+
+def test_code_a_bloc_takes_no_country_from_the_story(code):
+    for text in ("European leaders criticized Russia.",
+                 "Western politicians have repeatedly called on China to limit its support for Russia."):
+        evs = code(text)
+        assert evs and evs[0].actors[0].country is None, evs
+    evs = code("The foreign minister of Kenya met the Ugandan president. The foreign minister praised Uganda.")
+    assert any(a.country == "KEN" for e in evs if e.cameo.startswith("05") for a in e.actors), evs
