@@ -638,3 +638,10 @@ def test_code_a_bloc_takes_no_country_from_the_story(code):
         assert evs and evs[0].actors[0].country is None, evs
     evs = code("The foreign minister of Kenya met the Ugandan president. The foreign minister praised Uganda.")
     assert any(a.country == "KEN" for e in evs if e.cameo.startswith("05") for a in e.actors), evs
+
+
+def test_code_a_topic_is_no_recipient(code):
+    evs = only(code("The European Commission has proposed increasing defense spending by 1.5 percent."), "03")
+    assert evs and evs[0].recipients == [], evs
+    evs = only(code("Gunmen killed five people on Sunday."), "19")
+    assert evs and evs[0].recipients[0].text == "five people"  # people are a party, even unresolved

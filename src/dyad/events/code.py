@@ -114,6 +114,9 @@ VERBAL_ATTACK = {"scathing", "verbal", "blistering", "stinging", "withering", "s
 ABSTRACT_TARGETS = {"proceeding", "proceedings", "law", "bill", "policy", "decision", "plan", "ruling", "report",
                     "record", "claim", "inquiry", "investigation", "impeachment", "budget", "reform", "proposal",
                     "idea", "industry", "media", "press", "judiciary", "democracy", "constitution", "deal"}
+TOPIC_NOUNS = {"wisdom", "effectiveness", "issue", "matter", "situation", "spending", "price", "future", "fate",
+               "question", "argument", "charge", "allegation", "accusation", "agreement", "cooperation", "relation",
+               "tie", "case", "program", "programme", "project", "system", "plan", "measure", "step"}
 HELP_VERBS = {"help", "assist"}  # "helped rebuild the school": the rebuilding
 CAUSE_NOUNS = {"result", "consequence", "effect", "cause"}
 CLAIM_VERBS = {"claim", "admit", "acknowledge", "boast"}
@@ -1549,6 +1552,16 @@ class SentenceCoder:
                 c.recode_as = "intent"  # "the rebels will release the hostages": a stated intention
         return None
 
+    @staticmethod
+    def _topic(ent: Entity, doc) -> bool:
+        """Is an unresolved recipient a topic, not a party ("proposed increasing defense
+        spending", "questioning the wisdom of punishing")? Its head is an act or a thing."""
+        span = doc.char_span(ent.span[0], ent.span[1], alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        root = span.root
+        return root.pos_ == "VERB" or root.lemma_.lower() in ABSTRACT_TARGETS | TOPIC_NOUNS
+
     def _forecast(self, tok) -> bool:
         """A warning that tells of a state of things, not of what anyone will do: "warned that
         famine is imminent", "warned of a humanitarian catastrophe", "warn it is too big to put
@@ -1707,6 +1720,7 @@ class SentenceCoder:
                                                 and any(a.code == r.code for a in actors))]
         if c.kind == "verb" and actors:
             recips = self._other_party(c, actors, recips, recip_heads)
+        recips = [r for r in recips if r.code or not self._topic(r, sent.doc)]
         how_pair = False
         if (c.sym or mutual) and not recips and len(actors) >= 2 and self.convention.reciprocal_pairs:
             actors, recips = actors[:1], actors[1:]
