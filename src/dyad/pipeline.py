@@ -89,6 +89,12 @@ def fill_countries_from_context(event: Event, main_countries: list[str], resolve
                 ent.how = ent.how + "+context" if ent.how != "none" else "context"
 
 
+def _speaker_key(event: Event) -> str | None:
+    """Who made a statement, as far as the record tells (the first actor's code and name)."""
+    a = event.actors[0] if event.actors else None
+    return f"{a.code}|{a.name or ''}" if a is not None and a.code else None
+
+
 def _another_episode(verb) -> bool:
     """Does the verb's clause place its violence apart from what the article told before:
     another time ("killed *after* the attack") or another, indefinite act ("killed in *an*
@@ -176,6 +182,9 @@ class Pipeline:
                 refers = event.cameo
             if refers is not None:
                 event.date = dates.carried(sent.text, refers) or event.date
+            elif event.cameo[:2] == "01" and _speaker_key(event):
+                # "X said on Tuesday ... . X also said ...": the same statement, the same day
+                event.date = dates.carried(sent.text, event.cameo, _speaker_key(event)) or event.date
         fill_actors(event, trigger, resolver)  # "X issued a declaration demanding ...": X
         fill_recipients(event, trigger, resolver)  # "halted aid to Serbia": a party deeper in the clause
         host_states(event, resolver)  # "arrived in Moscow": Russia, not its people
@@ -232,7 +241,7 @@ class Pipeline:
             # once more with the countries the context filled in: one root for one dyad once
             events[first:] = coder.dedup(events[first:])
             for ev in events[first:]:
-                dates.note(ev.cameo, ev.date)  # for "the attack" told again later
+                dates.note(ev.cameo, ev.date, _speaker_key(ev))  # for "the attack" told again later
             dates.advance(sent.text, [e.date for e in events[first:]], offset=sent.start_char)
         return Coded(article, events, coder.dropped, doc)
 

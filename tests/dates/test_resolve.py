@@ -488,3 +488,13 @@ def test_pipeline_dates_more_of_the_same_violence_by_the_article(code):
     # a statement is not violence: it keeps its own (publication) date
     evs = code("Gunmen attacked a police post near Kandahar on Friday. The governor condemned the attack.", "2021-03-02")
     assert [e.date.precision for e in evs if e.cameo.startswith("11")] == ["pub"], evs
+
+
+@pytest.mark.slow
+def test_pipeline_a_speakers_next_statement_keeps_the_day_they_spoke(code):
+    text = ("Kenyan President William Ruto said on Tuesday that the country would send police to Haiti. "
+            "Ruto said the officers were ready. The opposition criticized the plan.")
+    evs = code(text, "2024-03-01")
+    said = [e for e in evs if e.cameo.startswith("01")]
+    assert [e.date.date for e in said] == [date(2024, 2, 27)] * 2, said
+    assert [e.date.precision for e in evs if e.cameo.startswith("11")] == ["pub"]  # someone else, another time

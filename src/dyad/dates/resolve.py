@@ -192,7 +192,7 @@ class ArticleDates:
         self.locale = locale
         self.reference: EventDate | None = None
         self.sentence = 0  # the index of the sentence being read (advance moves it on)
-        self.recent: list[tuple[int, str, EventDate]] = []  # (sentence, kind, date) of events told
+        self.recent: list[tuple[int, str, EventDate, str | None]] = []  # (sentence, kind, date, actor)
 
     @staticmethod
     def kind(code: str | None) -> str | None:
@@ -221,32 +221,33 @@ class ArticleDates:
             return found
         return self.carried(sentence, refers) or found
 
-    def carried(self, sentence: str, refers: str) -> EventDate | None:
+    def carried(self, sentence: str, refers: str, who: str | None = None) -> EventDate | None:
         """The date an undated event referring back to an event of ``refers``'s kind takes:
-        that event's, when the sentence has no date expression at all and it was dated."""
-        back = self.referred(refers)
+        that event's, when the sentence has no date expression at all and it was dated.
+        ``who`` asks for an event of that actor only (a statement goes on the speaker's)."""
+        back = self.referred(refers, who)
         if back is None or find_dates(sentence, locale=self.locale):
             return None
         return EventDate(back.date, back.precision, back.end)
 
-    def referred(self, code: str) -> EventDate | None:
-        """The date of the latest earlier event of ``code``'s kind in the last sentences (None
-        if there is none, or it was not dated)."""
+    def referred(self, code: str, who: str | None = None) -> EventDate | None:
+        """The date of the latest earlier event of ``code``'s kind (and of actor ``who``, when
+        given) in the last sentences (None if there is none, or it was not dated)."""
         kind = self.kind(code)
         if kind is None:
             return None
-        for at, k, d in reversed(self.recent):
+        for at, k, d, actor in reversed(self.recent):
             if self.sentence - at > self.REFER_BACK:
                 break
-            if at < self.sentence and k == kind:
+            if at < self.sentence and k == kind and (who is None or actor == who):
                 return None if d.precision == "pub" else d
         return None
 
-    def note(self, code: str, date: EventDate) -> None:
-        """Remember an event of the current sentence (its CAMEO code and date)."""
+    def note(self, code: str, date: EventDate, who: str | None = None) -> None:
+        """Remember an event of the current sentence (its CAMEO code, date and actor)."""
         kind = self.kind(code)
         if kind is not None:
-            self.recent.append((self.sentence, kind, date))
+            self.recent.append((self.sentence, kind, date, who))
 
     def advance(self, sentence: str, dates: Iterable[EventDate] = (), *, offset: int = 0) -> None:
         """Move the reference on past ``sentence``, whose events got ``dates``."""
