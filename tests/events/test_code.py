@@ -645,3 +645,8 @@ def test_code_a_topic_is_no_recipient(code):
     assert evs and evs[0].recipients == [], evs
     evs = only(code("Gunmen killed five people on Sunday."), "19")
     assert evs and evs[0].recipients[0].text == "five people"  # people are a party, even unresolved
+
+
+def test_code_put_under_investigation_abroad(code):
+    evs = only(code("An American woman has been put under investigation in Italy for her role in the riots."), "09")
+    assert evs and evs[0].actors[0].country == "ITA" and evs[0].recipients[0].country == "USA", evs

@@ -39,3 +39,9 @@ def test_names_a_leader_whose_name_is_a_word_is_read_as_a_name(nlp, text):
 def test_names_a_participle_keeps_its_adverbial(nlp):
     doc = nlp("Malaysia froze a Chinese-funded gas pipeline.")
     assert not any(t.dep_ == "nsubj" and t.head.text == "funded" for t in doc)
+
+
+def test_names_a_slashed_acronym_stays_one_word(nlp):
+    doc = nlp("The government and SPLM/A agreed to a ceasefire; and/or 5/6 stay as they were.")
+    assert "SPLM/A" in [t.text for t in doc]
+    assert next(t for t in doc if t.text == "SPLM/A").dep_ == "conj"

@@ -126,6 +126,16 @@ def mend_names(doc):
     return doc
 
 
+SLASHED_ACRONYM = re.compile(r"^[A-Z]{2,}(?:/[A-Z]+)+$")  # "SPLM/A", "AU/UN"
+
+
+def keep_acronyms(tokenizer) -> None:
+    """Keep slashed acronyms ("the government and SPLM/A agreed") one token: split at the
+    slash, "A" becomes the subject of the sentence."""
+    before = tokenizer.token_match
+    tokenizer.token_match = lambda text: SLASHED_ACRONYM.match(text) or (before(text) if before else None)
+
+
 @lru_cache(maxsize=2)
 def load_nlp(name: str = DEFAULT_MODEL):
     """Load a spaCy pipeline once per process (never at import time), with
@@ -139,6 +149,7 @@ def load_nlp(name: str = DEFAULT_MODEL):
     if not Language.has_factory("dyad_names"):
         Language.component("dyad_names", func=mend_names)
     nlp = spacy.load(name)
+    keep_acronyms(nlp.tokenizer)
     if "dyad_acronyms" not in nlp.pipe_names:
         nlp.add_pipe("dyad_acronyms", first=True)
     if "dyad_names" not in nlp.pipe_names:
