@@ -389,7 +389,7 @@ def test_code_plover_types_of_occupation_and_eased_curfews(code, text, plover):
     # the clause of a demand with its object parsed as purpose: what the object is to do
     ("The UN envoy demanded factions in Somalia to allow aid workers free access.", "10", ("08",)),
     # a protest's purpose (a demand pattern without the class) is the protest
-    ("Farmers began a hunger strike outside parliament to demand the return of their land.", "14", ("10",)),
+    ("Villagers started a hunger strike in front of the assembly to demand their land back.", "14", ("10",)),
     # what is vetoed or rejected, down the object's clauses, did not happen
     ("Russia vetoed a Council resolution condemning its strikes on the city.", "12", ("11",)),
     ("Lebanon rejected a UN appeal for deploying troops along the border with Syria.", "12", ("15",)),
@@ -496,7 +496,7 @@ def test_code_the_subject_of_a_passive_does_what_it_was_appointed_to(code):
 
 
 def test_code_what_was_supposed_to_happen_did_not(code):
-    assert not code("The United States and Ukraine were supposed to sign a minerals deal on Friday.")
+    assert not code("Chile and Peru were supposed to sign a fishing accord last week.")
 
 
 def test_code_a_man_killed_beside_children_is_a_civilian_too(code):
@@ -512,7 +512,7 @@ def test_code_a_visit_is_to_the_state_a_curfew_on_the_people(code):
 
 
 def test_code_settlers_in_the_occupied_territories_are_israeli(code):
-    for text in ("Jewish settlers in the West Bank city of Hebron set fire to the offices of a Palestinian charity.",
+    for text in ("Jewish settlers torched two cars belonging to a Palestinian family near Hebron.",
                  "Settlers attacked Palestinian farmers near Nablus."):
         evs = code(text)
         assert evs and (evs[0].actors[0].country, evs[0].actors[0].sector) == ("ISR", "SET"), evs
@@ -561,7 +561,7 @@ def test_code_sharing_news_is_no_cooperation(code):
 
 
 def test_code_what_a_measure_targets_is_aimed_at_not_attacked(code):
-    evs = code("A U.S. Senate committee passed legislation on Wednesday targeting Turkey and Turkish officials.")
+    evs = code("The Senate passed legislation on Tuesday targeting Venezuelan officials.")
     assert not [e for e in evs if e.cameo[:2] in ("18", "19", "20")], evs
     evs = code("The EU adopted sanctions targeting Russian banks.")
     assert [e.cameo for e in evs] == ["163"], evs
@@ -602,8 +602,8 @@ def test_code_speaking_with_no_one_is_no_meeting(code):
 
 
 def test_code_a_possessor_owns_the_act_a_name_only_says_which(code):
-    evs = only(code("Russia then used its Security Council veto to shut down the monitoring panel in April."), "12")
-    assert evs and evs[0].actors[0].country == "RUS", evs
+    evs = only(code("China used its Security Council veto to block the draft on Myanmar."), "12")
+    assert evs and evs[0].actors[0].country == "CHN", evs
 
 
 
@@ -615,16 +615,16 @@ def test_code_a_statement_told_to_a_party_has_it_as_recipient(code):
 
 
 @pytest.mark.parametrize("text, not_root", [
-    ("The unrest comes amid the possible eviction of Palestinians from homes in east Jerusalem.", "17"),
-    ("The Kremlin signaled its reluctance to fully endorse the U.S. proposal.", "05"),
+    ("Tensions rose over the possible eviction of Bedouin families from their village in the Negev.", "17"),
+    ("Beijing signaled its reluctance to back the French plan.", "05"),
 ])
 def test_code_what_is_only_possible_or_withheld_is_not_happening(code, text, not_root):
     assert not only(code(text), not_root), code(text)
 
 
 @pytest.mark.parametrize("text, code_", [
-    ("Suga's travels will include meeting India's Prime Minister Narendra Modi.", "036"),
-    ("The next step will be for President Zelenskyy to come back to the White House to sign the agreement.", "03"),
+    ("The German chancellor's agenda will include meeting Brazil's President Lula.", "036"),
+    ("The next step will be for the Kenyan president to fly to Paris to sign the treaty.", "03"),
 ])
 def test_code_an_act_inside_a_future_one_is_an_intention(code, text, code_):
     evs = code(text)
@@ -633,7 +633,7 @@ def test_code_an_act_inside_a_future_one_is_an_intention(code, text, code_):
 
 def test_code_a_bloc_takes_no_country_from_the_story(code):
     for text in ("European leaders criticized Russia.",
-                 "Western politicians have repeatedly called on China to limit its support for Russia."):
+                 "Western diplomats urged India to curb its oil purchases from Iran."):
         evs = code(text)
         assert evs and evs[0].actors[0].country is None, evs
     evs = code("The foreign minister of Kenya met the Ugandan president. The foreign minister praised Uganda.")
@@ -648,5 +648,5 @@ def test_code_a_topic_is_no_recipient(code):
 
 
 def test_code_put_under_investigation_abroad(code):
-    evs = only(code("An American woman has been put under investigation in Italy for her role in the riots."), "09")
-    assert evs and evs[0].actors[0].country == "ITA" and evs[0].recipients[0].country == "USA", evs
+    evs = only(code("A German student was put under investigation in Turkey over his social media posts."), "09")
+    assert evs and evs[0].actors[0].country == "TUR" and evs[0].recipients[0].country == "DEU", evs

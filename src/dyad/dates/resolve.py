@@ -72,7 +72,7 @@ def resolve_event_date(
     either it is not used (publication date).
 
     ``skip``: spans of the sentence (sentence offsets) that tell of something else, whose
-    date expressions are not this event's ("the girls, who were kidnapped last Friday").
+    date expressions are not this event's ("the journalists, who were detained last Friday").
     """
     if tense is not None and tense not in TENSES:
         raise ValueError(f"tense must be one of {sorted(TENSES)} or None, not {tense!r}")

@@ -1,8 +1,8 @@
 """Coding conventions: the choices on which event coders differ, made explicit.
 
 Event coders agree on most sentences and differ, on purpose, on a few kinds:
-is "the United States will supply arms to Israel" an act (072) or an intention
-(033)? Is "Israel said a mortar was fired at it from Gaza" an attack or an
+is "Germany will supply tanks to Poland" an act (072) or an intention
+(033)? Is "Ukraine said Russian troops shelled a village" an attack or an
 accusation? A :class:`Convention` names those choices, so that a user can pick
 the one their data must follow and every record says which one coded it.
 
@@ -18,18 +18,18 @@ the one their data must follow and every record says which one coded it.
 ``petrarch`` follows PETRARCH2, for users who extend or compare with series it
 coded (Phoenix and its successors). Each switch is one of its documented habits:
 
-* ``future_acts``: tense is not coded, so "will supply arms" is the supply (072)
+* ``future_acts``: tense is not coded, so "will supply tanks" is the supply (072)
   and "is scheduled to attend a summit" the meeting (04x);
 * ``said_attacks``: its verb transformations: "A said B attacked C" is A accusing
   B (112); "A said A attacked B" is A claiming the attack on B (015);
 * ``complete_only``: only complete (source, target, code) triples are events;
 * ``place_targets``: a target is any coded noun in the verb's phrases, places
-  included, so "will meet in Zurich" is a meeting with Switzerland;
+  included, so "met in Madrid" is a meeting with Spain;
 * ``modifier_clauses`` off: events are read from the verb phrases of the
   sentence, not from clauses inside noun phrases;
 * ``reciprocal_pairs`` off: the coordinated subjects of a reciprocal verb are
-  all sources, each acting on the verb's target ("A and B met in Zurich": A and
-  B each meet Switzerland), where dyad pairs them (A meets B).
+  all sources, each acting on the verb's target ("A and B met in Madrid": A and
+  B each meet Spain), where dyad pairs them (A meets B).
 
 A convention changes which events come out and how they are coded, never the
 actors, dates or places found; the record's ``coder.convention`` names it.
@@ -105,7 +105,7 @@ def _place_entity(event: Event) -> Entity | None:
 def _said_attack(event: Event) -> Event | None:
     """PETRARCH2's transformation of an attack reported by a coded speaker, else None.
 
-    "Israel said a mortar bomb was fired at it from Gaza": Israel accuses the
+    "Ukraine said Russian troops shelled a village": Ukraine accuses the
     attackers (112). "The rebels said they had attacked the base": the speakers
     claim the attack (015), on its target.
     """

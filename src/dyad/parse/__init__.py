@@ -60,8 +60,8 @@ def mask_dateline(text: str) -> tuple[str, Dateline | None]:
 # "IS" as the verb "is" and "WHO officials" with a pronoun. Before tagging, such a token gets
 # the norm of an acronym the model knows as a name (the text, and so every offset, is kept).
 ACRONYM_NORMS = {"IS": "isis", "WHO": "unicef", "US": "usa"}
-# Surnames of leaders that are also common nouns: the small model tags "Trump hosted Erdogan"
-# with "Trump" as a noun and "hosted" as an adjective. Written with a capital, they get the
+# Surnames of leaders that are also common nouns: the small model tags "Trump met Kim in Hanoi"
+# with "Trump" as a noun, and in other sentences reads the verb after it as an adjective. Written with a capital, they get the
 # norm of a surname the model knows.
 SURNAME_NORMS = {"Trump": "obama", "Bush": "obama"}
 
@@ -93,11 +93,11 @@ def mend_names(doc):
     preposition becomes part of the name again.
 
     The small English model reads some first names as prepositions ("Barack Obama
-    and Vladimir Putin met": "Barack" ADP, "Obama" its object), which loses the
+    and Angela Merkel met": "Barack" ADP, "Obama" its object), which loses the
     person as subject. When the recognizer holds both words in one PERSON name, the
     name's last word takes the first word's place in the tree, and the first word
     becomes its compound. A name before its verb is that verb's subject; so is a name the
-    parser read as an adverbial of a verb that has no subject ("Trump hosted Erdogan").
+    parser read as an adverbial of a verb that has no subject ("Trump hosted Duterte").
     """
     for ent in doc.ents:
         first = ent[0]
@@ -116,7 +116,7 @@ def mend_names(doc):
             tok.head, tok.dep_ = last, "compound"
             tok.pos_, tok.tag_ = "PROPN", "NNP"
     for tok in doc:
-        # "Trump hosted Erdogan" with "Trump" read as an adverbial of the verb: a name before a
+        # "Trump hosted Duterte" with "Trump" read as an adverbial of the verb: a name before a
         # verb that has no subject is its subject
         head = tok.head
         if (tok.dep_ == "npadvmod" and tok.ent_type_ in NAME_TYPES and head.pos_ == "VERB" and tok.i < head.i
