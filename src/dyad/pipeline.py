@@ -114,7 +114,7 @@ def _another_episode(verb) -> bool:
 def other_clauses(sent, trigger, statement: bool = False) -> list[tuple[int, int]]:
     """Spans (sentence offsets) of the clauses of ``sent`` that tell of something other than
     the event of ``trigger``, so that their dates are not the event's: a relative clause that
-    does not hold the trigger ("the release of the girls, who were kidnapped last Friday"),
+    does not hold the trigger ("released the journalists, who were detained last Friday"),
     and, for a statement, what it says ("X says bodies have been found since the attacks began
     Tuesday": not when X said it)."""
     deps = {"relcl", "ccomp"} if statement else {"relcl"}
@@ -178,7 +178,7 @@ class Pipeline:
             refers = coder.referred_code(trigger, event.cameo)
             if (refers is None and event.cameo[:2] in ("18", "19", "20") and trigger.pos_ == "VERB"
                     and not _another_episode(trigger)):
-                # "He opened fire on a police patrol": more of the violence the article just dated
+                # "They opened fire on the convoy": more of the violence the article just dated
                 refers = event.cameo
             if refers is not None:
                 event.date = dates.carried(sent.text, refers) or event.date
@@ -205,7 +205,7 @@ class Pipeline:
         else:
             calibrator = load_calibrator(self.holdout_fold)
             event.confidence = calibrator(event.features) if calibrator else heuristic_confidence(event.features)
-        return fill_codes(event, self.onto)
+        return event  # the ontology fields are filled once the convention has had its say (code_doc)
 
     def _convention_confidence(self, event: Event) -> Event:
         """Under another convention, confidence is recalibrated to agreement with that coder."""
@@ -236,7 +236,7 @@ class Pipeline:
                 head = trigger.root if trigger is not None else sent.root
                 events.append(self._finish(ev, sent, head, dateline, resolver, dates,
                                            coder if trigger is not None else None))
-            events[first:] = [self._convention_confidence(fill_codes(e, self.onto))
+            events[first:] = [fill_codes(self._convention_confidence(e), self.onto)
                               for e in apply_convention(events[first:], self.convention)]
             # once more with the countries the context filled in: one root for one dyad once
             events[first:] = coder.dedup(events[first:])

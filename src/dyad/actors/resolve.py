@@ -109,7 +109,7 @@ _COMMUNITY_HEADS = frozenset({"population", "populations", "minority", "minoriti
 # Heads that say "the other one of a pair" and take the sector of the person they pair with.
 # the envoys a state sends to an international body: "Iran's U.N. ambassador" is Iran's
 ENVOY_HEADS = {"ambassador", "envoy", "mission", "representative", "delegation", "delegate", "emissary",
-               "diplomat", "permanent", "observer"}
+               "diplomat", "observer"}
 # settlers (SET) in a territory another state occupies are that state's people: "Jewish
 # settlers in Hebron" are Israeli (CAMEO ISRSET), not Palestinian
 SETTLER_STATES = {"PSE": "ISR"}

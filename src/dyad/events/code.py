@@ -114,9 +114,10 @@ VERBAL_ATTACK = {"scathing", "verbal", "blistering", "stinging", "withering", "s
 ABSTRACT_TARGETS = {"proceeding", "proceedings", "law", "bill", "policy", "decision", "plan", "ruling", "report",
                     "record", "claim", "inquiry", "investigation", "impeachment", "budget", "reform", "proposal",
                     "idea", "industry", "media", "press", "judiciary", "democracy", "constitution", "deal"}
-TOPIC_NOUNS = {"wisdom", "effectiveness", "issue", "matter", "situation", "spending", "price", "future", "fate",
-               "question", "argument", "charge", "allegation", "accusation", "agreement", "cooperation", "relation",
-               "tie", "case", "program", "programme", "project", "system", "plan", "measure", "step"}
+TOPIC_NOUNS = ABSTRACT_TARGETS | {
+    "wisdom", "effectiveness", "issue", "matter", "situation", "spending", "price", "future", "fate", "question",
+    "argument", "charge", "allegation", "accusation", "agreement", "cooperation", "relation", "tie", "case",
+    "program", "programme", "project", "system", "measure", "step"}  # what an unresolved recipient may be about
 HELP_VERBS = {"help", "assist"}  # "helped rebuild the school": the rebuilding
 CAUSE_NOUNS = {"result", "consequence", "effect", "cause"}
 CLAIM_VERBS = {"claim", "admit", "acknowledge", "boast"}
@@ -519,7 +520,7 @@ def _object_lemmas(tok) -> set[str]:
         # a measure ("a 30-day state of siege") is no object noun: no day of mourning
         lemmas |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")
                    and not (c.i > 0 and c.doc[c.i - 1].text == "-" and c.doc[c.left_edge.i].like_num)}
-        # "the Malaysia Airlines Boeing 777 flight MH17": the apposition says what the object is
+        # "the carrier's Airbus, flight 204": the apposition says what the object is
         lemmas |= {c.lemma_.lower() for c in obj.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
     pred, _ = _small_clause(tok)
     if pred is not None:  # "found him guilty", "declared the group a terrorist organisation"
@@ -551,7 +552,7 @@ def _potential(tok) -> str | None:
     ("her readiness to mediate": ``intent``)? Climbs the noun phrase and its prepositions
     up to the first verb."""
     if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in POSSIBLE_ADJS for c in tok.children):
-        return "hypothetical"  # "the possible eviction of Palestinians", "a planned summit"
+        return "hypothetical"  # "the possible eviction of Bedouin families", "a planned summit"
     node = tok
     for _ in range(4):
         if node.dep_ not in ("pobj", "prep", "pcomp", "dobj", "acl", "xcomp", "compound"):
@@ -648,7 +649,7 @@ MODIFIER_CLAUSES = {"relcl", "acl"}
 def _described(tok):
     """The noun whose describing clause (relative or participle) holds ``tok``, or None.
 
-    "the group that has seized parts of Iraq": "seized" describes "group"; so does
+    "the militia that has seized parts of Yemen": "seized" describes "militia"; so does
     "fled" in "the group that has seized towns and fled".
     """
     node = tok
@@ -663,8 +664,8 @@ def _described(tok):
 
 
 def _future_governed(tok) -> bool:
-    """Is the act told inside a future one, without a clause of its own? "Suga's travels will
-    include meeting Modi", "the next step will be for Zelenskyy to come back to sign"."""
+    """Is the act told inside a future one, without a clause of its own? "the chancellor's agenda
+    will include meeting Lula", "the next step will be for the president to fly to Paris to sign"."""
     node = tok
     for _ in range(4):
         if node.dep_ not in ("xcomp", "advcl", "pcomp", "pobj", "prep", "dobj", "acl") or node.head.i == node.i:
@@ -817,7 +818,7 @@ class SentenceCoder:
                     continue  # "called the death an achievement", "what he called a meeting": naming
                 if (p.code and p.code[:2] in ("18", "19", "20") and tok.dep_ in ("acl", "relcl")
                         and (tok.head.lemma_.lower() in MEASURE_NOUNS or tok.head.lemma_.lower() in ISSUED_NOUNS)):
-                    continue  # "legislation targeting Turkey", "sanctions that hit its banks": no attack
+                    continue  # "legislation targeting Venezuelan officials", "sanctions that hit its banks": no attack
                 if p.particle in PREDICATE_PARTICLES:
                     free = _predicate_particle(tok)
                     if free is not None:  # "let free the prisoners": "free" is no event of its own
@@ -1560,7 +1561,7 @@ class SentenceCoder:
         if span is None or not len(span):
             return False
         root = span.root
-        return root.pos_ == "VERB" or root.lemma_.lower() in ABSTRACT_TARGETS | TOPIC_NOUNS
+        return root.pos_ == "VERB" or root.lemma_.lower() in TOPIC_NOUNS
 
     def _forecast(self, tok) -> bool:
         """A warning that tells of a state of things, not of what anyone will do: "warned that
@@ -1664,7 +1665,7 @@ class SentenceCoder:
                 weapon = next(h for h in recip_heads if _weapon(h))
                 recip_heads = [h for h in recip_heads if not _weapon(h)]
             elif c.kind != "noun" and not actor_heads and any(_weapon(h) for h in _children(c.token, PASSIVE_SUBJ)):
-                # "a mortar bomb was fired at it": fired by someone unnamed
+                # "a shell was fired at the town": fired by someone unnamed
                 weapon = next(h for h in _children(c.token, PASSIVE_SUBJ) if _weapon(h))
         if "victim" in c.pattern.flags and c.kind == "verb":
             # "a prisoner died under torture": the subject suffered it; who did it is not named
@@ -1802,7 +1803,6 @@ class SentenceCoder:
             modality=modality,
             coder_kind="pattern",
             coder_name=name,
-            convention=self.convention.name,
             speakers=speakers,
             speech_verb=speech_verb,
         )
@@ -1810,8 +1810,8 @@ class SentenceCoder:
     def _context_attackers(self, c: Candidate, sent, recips: list[Entity], by_tok) -> list[Entity]:
         """The attackers of a violent event whose clause names none, where the article does.
 
-        In order: the opponent of the fight the event happened in ("killed in the attack and
-        the ensuing battle *with militants*", "in an ambush *by* rebels"); the speaker, when a
+        In order: the opponent of the fight the event happened in ("died in the raid and the
+        firefight that followed *with militants*", "in an ambush *by* rebels"); the speaker, when a
         military reports the death of fighters of an armed group or of another country's forces
         ("the Nigerian army said 20 Boko Haram fighters were killed in an airstrike"); the
         attackers of the violent event of the last two sentences that "the attack", "the
@@ -1970,8 +1970,8 @@ class SentenceCoder:
         """The code of the definite event noun an event at ``tok`` refers back to, or None.
 
         The event's own noun ("*the hijacking* ended"), its subject ("*the attack* killed
-        five"), or the setting it happened in ("were killed *in the attack* and *the ensuing
-        battle*", "*during the gunfight*"): "the", "this" or "that" + an event noun; its object
+        five"), or the setting it happened in ("died *in the raid* and *the firefight that
+        followed*", "*during the gunfight*"): "the", "this" or "that" + an event noun; its object
         only when the event (``code``) is of the noun's own kind ("attended *the meeting*",
         not "condemned *the attack*"). The pipeline dates such an event by the article's
         earlier event of that kind (``ArticleDates.resolve``); "after the attack" is another
